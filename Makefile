@@ -1,0 +1,58 @@
+# parley: the two commands.
+#   make run   install missing Debian packages, build, run `parley build examples/ --out out/`
+#   make test  the same set-up, then every test (ctest)
+# Options: JOBS=N (build parallelism), SANITIZE=1 (ASan+UBSan build in build-asan/).
+
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+ifeq ($(SANITIZE),1)
+BUILD ?= build-asan
+CMAKE_FLAGS += -DPARLEY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+else
+BUILD ?= build
+endif
+PARLEY := $(BUILD)/parley
+
+# Debian 12 packages the build and the tests need (checked with dpkg, installed when missing).
+DEB_PACKAGES := g++ cmake make pkg-config librdf0-dev raptor2-utils rasqal-utils libicu-dev \
+  libyaml-cpp-dev libboost-graph-dev catch2 libcli11-dev python3 python3-rdflib python3-yaml \
+  graphviz libxml2-utils python3-networkx libserd-dev serdi
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build run test clean format format-check eval
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "parley: installing missing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@rm -rf out.tmp && $(PARLEY) build examples/ --out out/
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+eval: build
+	@$(PARLEY) eval --gold ../shared/corpus/seeds ../shared/corpus/seeds
+	@$(PARLEY) eval --gold ../shared/corpus/dev ../shared/corpus/dev
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+format-check:
+	@clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	@rm -rf build build-asan out
