@@ -85,6 +85,11 @@ std::size_t Document::char_offset(std::size_t offset) const {
     return n;
 }
 
+void add_evidence(std::vector<Evidence>& list, const Evidence& ev) {
+    auto it = std::lower_bound(list.begin(), list.end(), ev);
+    if (it == list.end() || !(*it == ev)) list.insert(it, ev);
+}
+
 const char* to_string(EntityType t) {
     switch (t) {
     case EntityType::Person: return "Person";

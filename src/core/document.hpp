@@ -62,4 +62,7 @@ struct Evidence {
     friend auto operator<=>(const Evidence&, const Evidence&) = default;
 };
 
+/// Appends `ev` to `list` keeping it sorted and unique.
+void add_evidence(std::vector<Evidence>& list, const Evidence& ev);
+
 } // namespace parley

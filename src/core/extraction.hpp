@@ -46,6 +46,7 @@ struct DocMeeting {
 
 struct DocProposal {
     std::string label;          ///< short noun phrase from the text
+    std::set<std::string> aliases; ///< other wordings of the same proposal in the text
     std::vector<int> proposers; ///< entity indices
     Evidence evidence;
 };

@@ -49,10 +49,6 @@ std::set<std::string> EdgeProps::sources() const {
     return s;
 }
 
-void add_evidence(std::vector<Evidence>& list, const Evidence& ev) {
-    auto it = std::lower_bound(list.begin(), list.end(), ev);
-    if (it == list.end() || !(*it == ev)) list.insert(it, ev);
-}
 
 Vertex KnowledgeGraph::node(NodeKind kind, const std::string& key, const std::string& label) {
     PARLEY_CHECK(!key.empty(), "a node needs a key");

@@ -105,7 +105,4 @@ private:
     std::map<std::tuple<Vertex, Relation, Vertex>, Edge> edges_;
 };
 
-/// Appends `ev` to `list` keeping it sorted and unique.
-void add_evidence(std::vector<Evidence>& list, const Evidence& ev);
-
 } // namespace parley

@@ -1,0 +1,507 @@
+// Entity mentions: lexicon matches (countries, capitals as metonyms, demonyms, organizations,
+// places), names no lexicon knows (capitalized sequences classified by titles, head words and
+// context), titles/roles and affiliations, and in-document coreference of surnames.
+#include "core/text.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/internal.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace parley::extract {
+
+namespace {
+
+bool is_article(const std::string& w) { return w == "the" || w == "a" || w == "an"; }
+
+bool is_locative(const std::string& w) {
+    static const std::set<std::string> loc = {"in",   "at",      "to",     "from",    "near",
+                                              "into", "towards", "toward", "outside", "inside",
+                                              "via",  "across",  "around", "visit",   "visited",
+                                              "reached", "arrived", "for"};
+    return loc.count(w) > 0;
+}
+
+bool ends_sentence_punct(const Token& t) {
+    return t.text == "." || t.text == "?" || t.text == "!" || t.text == ":";
+}
+
+/// A headline: one line, several capitalized words, no final full stop.
+bool looks_like_headline(const std::vector<Token>& toks, std::string_view text) {
+    if (toks.size() < 2 || text.find('\n') != std::string_view::npos) return false;
+    if (ends_sentence_punct(toks.back()) && toks.back().text != ":") return false;
+    int words = 0, caps = 0;
+    for (const auto& t : toks) {
+        if (!t.word || t.digit || t.text.size() < 4) continue;
+        ++words;
+        if (t.cap) ++caps;
+    }
+    return words >= 2 && caps * 10 >= words * 6;
+}
+
+bool particle(const State& st, const Token& t) {
+    return st.trig("person_particles", t.lower) || t.lower.rfind("al-", 0) == 0 ||
+           t.lower.rfind("el-", 0) == 0;
+}
+
+} // namespace
+
+// Finds the longest role title ending at token `end` (exclusive) of `toks`, scanning back at
+// most 5 tokens; returns the number of tokens and the canonical title.
+static std::pair<std::size_t, std::string> role_before(const State& st, const Gazetteer& gz,
+                                                       const std::vector<Token>& toks,
+                                                       std::size_t end) {
+    for (std::size_t n = std::min<std::size_t>(5, end); n >= 1; --n) {
+        std::string key;
+        for (std::size_t k = end - n; k < end; ++k) key += (key.empty() ? "" : " ") + toks[k].lower;
+        if (auto r = gz.role(key)) return {n, *r};
+    }
+    (void)st;
+    return {0, {}};
+}
+
+// Finds a role title starting at token `begin`; returns its length and canonical title.
+static std::pair<std::size_t, std::string> role_at(const Gazetteer& gz,
+                                                   const std::vector<Token>& toks,
+                                                   std::size_t begin, std::size_t limit) {
+    for (std::size_t n = std::min<std::size_t>(5, limit - begin); n >= 1; --n) {
+        std::string key;
+        for (std::size_t k = begin; k < begin + n; ++k)
+            key += (key.empty() ? "" : " ") + toks[k].lower;
+        if (auto r = gz.role(key)) return {n, *r};
+    }
+    return {0, {}};
+}
+
+/// The entity standing for a country/organization named by tokens ending at `end` (a demonym,
+/// a country name, an acronym, with an optional possessive), or -1.
+static int affiliation_before(State& st, const Gazetteer& gz, std::size_t s, std::size_t end) {
+    const auto& toks = st.tokens[s];
+    std::size_t e = end;
+    if (e > 0 && toks[e - 1].lower == "'s") --e;
+    for (const auto& m : st.mentions[s])
+        if (m.last == e && is_actor_entity(st, m.entity) &&
+            st.ex.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Person)
+            return m.entity;
+    (void)gz;
+    return -1;
+}
+
+static int person_entity(State& st, const std::string& name) {
+    return st.entity(EntityType::Person, name, "person:" + name_key(name));
+}
+
+void find_entities(State& st) {
+    const auto& gz = st.gz;
+    const std::size_t ns = st.doc.sentences.size();
+    st.tokens.resize(ns);
+    st.mentions.resize(ns);
+    st.headline.resize(ns);
+    for (std::size_t s = 0; s < ns; ++s) {
+        st.tokens[s] = tokenize(st.doc.text, st.doc.sentences[s].begin, st.doc.sentences[s].end);
+        st.headline[s] = looks_like_headline(st.tokens[s], st.doc.sentence_text(s));
+    }
+
+    // Candidate proper-name sequences that no lexicon knows, per sentence: [first, last).
+    struct Cand {
+        std::size_t s, first, last;
+    };
+    std::vector<Cand> cands;
+    // Known capitalized single words seen mid-sentence (to trust sentence-initial ones).
+    std::set<std::string> mid_caps;
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        for (std::size_t i = 1; i < toks.size(); ++i)
+            if (toks[i].cap && toks[i].word && !toks[i - 1].quote) mid_caps.insert(toks[i].text);
+    }
+
+    // Pass 1: lexicon matches.
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        std::size_t i = 0;
+        while (i < toks.size()) {
+            auto m = gz.match(toks, i);
+            if (!m) {
+                ++i;
+                continue;
+            }
+            const LexEntry& le = st.lex.entries[m->entry];
+            const std::string surface = st.span_text(s, i, i + m->length);
+            const std::string prev = i > 0 ? toks[i - 1].lower : "";
+            const std::string prev2 = i > 1 ? toks[i - 2].lower : "";
+            const std::string next = i + m->length < toks.size() ? toks[i + m->length].lower : "";
+            if (m->kind == GazKind::Demonym) {
+                // "Ukrainian forces": an actor via its country, not a name.
+                int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
+                st.mention(e, s, i, i + m->length, surface, false, true);
+            } else if (m->kind == GazKind::Metonym) {
+                // A capital or seat of government: the state, unless used as a location.
+                const bool locative = is_locative(prev) || (is_article(prev) && is_locative(prev2));
+                const bool place_entry = m->place_entry >= 0;
+                if (locative || (st.headline[s] && false)) {
+                    const LexEntry* pe = place_entry
+                                             ? &st.lex.entries[static_cast<std::size_t>(
+                                                   m->place_entry)]
+                                             : nullptr;
+                    std::string name = pe ? pe->name : surface;
+                    if (!name.empty() && is_article(st.tokens[s][i].lower))
+                        name = st.span_text(s, i + 1, i + m->length);
+                    int e = st.entity(EntityType::Place, name,
+                                      pe ? pe->id : "place:" + name_key(name), pe ? pe->qid : "",
+                                      pe ? pe->id : "");
+                    st.mention(e, s, i, i + m->length, name);
+                } else {
+                    int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
+                    std::string form = surface;
+                    if (is_article(toks[i].lower)) form = st.span_text(s, i + 1, i + m->length);
+                    st.mention(e, s, i, i + m->length, form, true);
+                }
+            } else {
+                int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
+                std::string form = surface;
+                if (is_article(toks[i].lower)) form = st.span_text(s, i + 1, i + m->length);
+                st.mention(e, s, i, i + m->length, form);
+            }
+            (void)next;
+            i += m->length;
+        }
+    }
+
+    // Pass 2: capitalized sequences not covered by a lexicon match.
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        std::vector<bool> covered(toks.size(), false);
+        for (const auto& m : st.mentions[s])
+            for (std::size_t k = m.first; k < m.last; ++k) covered[k] = true;
+        std::size_t i = 0;
+        while (i < toks.size()) {
+            const Token& t = toks[i];
+            if (covered[i] || !t.word || !(t.cap || (particle(st, t) && t.lower.size() > 3)) ||
+                t.digit) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < toks.size() && !covered[j]) {
+                const Token& u = toks[j];
+                if (u.word && u.cap && !u.digit) {
+                    ++j;
+                    continue;
+                }
+                // Connectors and name particles inside a name: "University of Florida",
+                // "Ursula von der Leyen", "Mohammed bin Salman", "Coalition of the Willing".
+                if (u.word && j > i && j + 1 < toks.size() &&
+                    (particle(st, u) || u.lower == "of" || u.lower == "for" ||
+                     u.lower == "and" || u.lower == "the" || u.lower == "in" ||
+                     u.lower == "on")) {
+                    std::size_t k = j + 1;
+                    while (k < toks.size() && toks[k].word && !toks[k].cap &&
+                           (particle(st, toks[k]) || toks[k].lower == "the"))
+                        ++k;
+                    if (k < toks.size() && toks[k].word && toks[k].cap && !covered[k] &&
+                        !toks[k].digit) {
+                        j = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (j > i) cands.push_back({s, i, j});
+            i = std::max(j, i + 1);
+        }
+    }
+
+    // Classify each candidate; split runs joined by connectors when they are not one name.
+    auto has_head = [&](const std::vector<Token>& toks, std::size_t a, std::size_t b,
+                        const char* cat) {
+        for (std::size_t k = a; k < b; ++k)
+            if (toks[k].cap && st.trig(cat, toks[k].lower)) return true;
+        return false;
+    };
+    auto is_not_name = [&](const Token& t) { return st.trig("not_names", t.lower); };
+
+    std::vector<Cand> pieces;
+    for (const auto& c : cands) {
+        const auto& toks = st.tokens[c.s];
+        if (has_head(toks, c.first, c.last, "org_heads") ||
+            has_head(toks, c.first, c.last, "place_heads")) {
+            pieces.push_back(c);
+            continue;
+        }
+        // Split at connectors ("Macron and Starmer", "Berlin of Germany" never forms a name).
+        std::size_t a = c.first;
+        for (std::size_t k = c.first; k <= c.last; ++k) {
+            const bool conn = k < c.last && toks[k].word && !toks[k].cap && !particle(st, toks[k]);
+            if (k == c.last || conn) {
+                if (k > a) pieces.push_back({c.s, a, k});
+                a = k + 1;
+            }
+        }
+    }
+
+    for (auto c : pieces) {
+        auto& toks = st.tokens[c.s];
+        // Drop leading words that are never names ("On", "The", "Monday").
+        while (c.first < c.last && (is_not_name(toks[c.first]) || toks[c.first].lower == "the"))
+            ++c.first;
+        while (c.last > c.first && (is_not_name(toks[c.last - 1]) || particle(st, toks[c.last - 1])))
+            --c.last;
+        if (c.first >= c.last) continue;
+        const std::size_t n = c.last - c.first;
+        const bool sentence_initial = c.first == 0 || (c.first == 1 && toks[0].quote);
+        const std::string text = st.span_text(c.s, c.first, c.last);
+        const std::string prev = c.first > 0 ? toks[c.first - 1].lower : "";
+        const std::string prev2 = c.first > 1 ? toks[c.first - 2].lower : "";
+
+        if (has_head(toks, c.first, c.last, "org_heads")) {
+            // Organization: "National Security and Defense Council", "University of Florida".
+            int e = st.entity(EntityType::Organization, text, "org:" + name_key(text));
+            st.mention(e, c.s, c.first, c.last, text);
+            continue;
+        }
+        if (has_head(toks, c.first, c.last, "place_heads")) {
+            int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
+            st.mention(e, c.s, c.first, c.last, text);
+            continue;
+        }
+        auto [rlen, role] = role_before(st, gz, toks, c.first);
+        if (rlen == 0 && c.first > 0 && toks[c.first - 1].lower == ",") rlen = 0;
+        if (n == 1) {
+            const Token& t = toks[c.first];
+            if (t.upper) {
+                // An acronym no lexicon knows: an organization when defined in parentheses
+                // after a name ("Rapid Support Forces (RSF)"), handled below; else skip.
+                continue;
+            }
+            if (sentence_initial && !mid_caps.count(t.text) && rlen == 0) continue;
+            if (st.headline[c.s] && rlen == 0) continue;
+            if (rlen > 0) {
+                int e = person_entity(st, text);
+                st.mention(e, c.s, c.first, c.last, text);
+                auto& pe = st.ex.entities[static_cast<std::size_t>(e)];
+                if (pe.role.empty()) pe.role = role;
+                continue;
+            }
+            // Unknown single word: a place after a locative preposition, else left for the
+            // surname pass below.
+            if (is_locative(prev) || (is_article(prev) && is_locative(prev2))) {
+                if (prev == "for" || prev == "to") continue;
+                int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
+                st.mention(e, c.s, c.first, c.last, text);
+            }
+            continue;
+        }
+        if (st.headline[c.s] && rlen == 0) continue;
+        // Several capitalized words without org/place heads: a person's name.
+        int e = person_entity(st, text);
+        st.mention(e, c.s, c.first, c.last, text);
+        auto& pe = st.ex.entities[static_cast<std::size_t>(e)];
+        if (pe.role.empty() && rlen > 0) pe.role = role;
+    }
+
+    // Acronyms defined in parentheses: "Rapid Support Forces (RSF)" -> alias.
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& toks = st.tokens[s];
+        for (std::size_t i = 1; i + 2 < toks.size(); ++i) {
+            if (toks[i].text != "(" || !toks[i + 1].upper || toks[i + 2].text != ")") continue;
+            for (const auto& m : st.mentions[s]) {
+                if (m.last != i || m.demonym) continue;
+                auto& ent = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                if (ent.type != EntityType::Organization) break;
+                st.entity_by_key.emplace("acronym:" + toks[i + 1].text, m.entity);
+                st.mention(m.entity, s, i + 1, i + 2, toks[i + 1].text);
+                break;
+            }
+        }
+    }
+    // Later uses of a defined acronym.
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& toks = st.tokens[s];
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            if (!toks[i].upper) continue;
+            auto it = st.entity_by_key.find("acronym:" + toks[i].text);
+            if (it == st.entity_by_key.end()) continue;
+            bool covered = false;
+            for (const auto& m : st.mentions[s]) covered |= (i >= m.first && i < m.last);
+            if (!covered) st.mention(it->second, s, i, i + 1, toks[i].text);
+        }
+    }
+
+    // Surnames and given names of persons named in full refer back to them ("Zelensky").
+    std::map<std::string, std::set<int>> by_part;
+    for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
+        const auto& ent = st.ex.entities[e];
+        if (ent.type != EntityType::Person) continue;
+        auto toks = tokenize(ent.name, 0, ent.name.size());
+        if (toks.size() < 2) continue;
+        by_part[toks.back().text].insert(static_cast<int>(e));
+    }
+    // Known office holders: "Putin" -> Vladimir Putin when the lexicon knows him.
+    std::map<std::string, const RoleHolder*> holder_surnames;
+    for (const auto& r : st.lex.roles)
+        for (const auto& h : r.holders) {
+            auto toks = tokenize(h.person, 0, h.person.size());
+            if (toks.size() >= 2) holder_surnames.emplace(toks.back().text, &h);
+        }
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& toks = st.tokens[s];
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            if (!toks[i].cap || !toks[i].word) continue;
+            bool covered = false;
+            for (const auto& m : st.mentions[s]) covered |= (i >= m.first && i < m.last);
+            if (covered) continue;
+            // A single-word person already known as a single word keeps its own entity.
+            auto it = by_part.find(toks[i].text);
+            int e = -1;
+            if (it != by_part.end() && it->second.size() == 1) e = *it->second.begin();
+            if (e < 0) {
+                auto ke = st.entity_by_key.find("person:" + name_key(toks[i].text));
+                if (ke != st.entity_by_key.end()) e = ke->second;
+            }
+            if (e < 0) {
+                auto hs = holder_surnames.find(toks[i].text);
+                if (hs != holder_surnames.end()) {
+                    e = person_entity(st, hs->second->person);
+                    auto& pe = st.ex.entities[static_cast<std::size_t>(e)];
+                    if (pe.qid.empty()) pe.qid = hs->second->qid;
+                }
+            }
+            if (e < 0) {
+                // An unknown single capitalized word used as a speaker or subject:
+                // "Medinsky said", "said Zelenskyy".
+                const std::string next = i + 1 < toks.size() ? toks[i + 1].lower : "";
+                const std::string prev = i > 0 ? toks[i - 1].lower : "";
+                if ((st.trig("speech_verbs", next) || st.trig("speech_verbs", prev)) &&
+                    !st.trig("not_names", toks[i].lower) && !st.headline[s] &&
+                    (i > 0 || mid_caps.count(toks[i].text))) {
+                    e = person_entity(st, toks[i].text);
+                }
+            }
+            if (e < 0) continue;
+            st.mention(e, s, i, i + 1, toks[i].text);
+        }
+    }
+
+    // A person known only by surname merges into the one full name that ends with it.
+    for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
+        auto& ent = st.ex.entities[e];
+        if (ent.type != EntityType::Person || ent.name.find(' ') != std::string::npos) continue;
+        auto it = by_part.find(ent.name);
+        if (it == by_part.end() || it->second.size() != 1) continue;
+        const int target = *it->second.begin();
+        if (target == static_cast<int>(e)) continue;
+        for (auto& list : st.mentions)
+            for (auto& m : list)
+                if (m.entity == static_cast<int>(e)) m.entity = target;
+        auto& te = st.ex.entities[static_cast<std::size_t>(target)];
+        te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
+        for (const auto& ev : ent.mentions) add_evidence(te.mentions, ev);
+        if (te.role.empty()) te.role = ent.role;
+        ent.surface_forms.clear();
+        ent.mentions.clear();
+        ent.name.clear(); // marks it merged; dropped at the end
+    }
+
+    // Roles and affiliations: "German Chancellor Friedrich Merz", "Rustem Umerov, secretary of
+    // the National Security and Defense Council", "the President of France Emmanuel Macron".
+    for (std::size_t s = 0; s < ns; ++s) {
+        auto& toks = st.tokens[s];
+        for (const auto& m : st.mentions[s]) {
+            if (m.entity < 0 || m.demonym || m.descriptive) continue;
+            auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
+            if (pe.type != EntityType::Person) continue;
+            // Title before the name, with "of COUNTRY" or a demonym before it.
+            std::size_t end = m.first;
+            int aff = -1;
+            // "the President of France Emmanuel Macron": of + actor right before the name.
+            for (const auto& a : st.mentions[s]) {
+                if (a.last == end && a.entity != m.entity && is_actor_entity(st, a.entity) &&
+                    st.ex.entities[static_cast<std::size_t>(a.entity)].type !=
+                        EntityType::Person &&
+                    a.first >= 2 && toks[a.first - 1].lower == "of") {
+                    auto [rl, role] = role_before(st, gz, toks, a.first - 1);
+                    if (rl > 0) {
+                        if (pe.role.empty()) pe.role = role;
+                        aff = a.entity;
+                    }
+                }
+            }
+            auto [rl, role] = role_before(st, gz, toks, end);
+            if (rl > 0) {
+                if (pe.role.empty()) pe.role = role;
+                if (aff < 0) aff = affiliation_before(st, gz, s, end - rl);
+                // "Al Jazeera's Audrey MacAlpine".
+            } else if (aff < 0 && end > 0 && toks[end - 1].lower == "'s") {
+                aff = affiliation_before(st, gz, s, end);
+            }
+            // Apposition: "NAME, (the) [X's] ROLE (of|for ORG)".
+            if (m.last + 1 < toks.size() && toks[m.last].text == ",") {
+                std::size_t k = m.last + 1;
+                std::size_t limit = std::min(toks.size(), k + 9);
+                int app_aff = -1;
+                for (std::size_t q = k; q < limit; ++q) {
+                    if (toks[q].text == "," || toks[q].text == "." || toks[q].lower == "who" ||
+                        toks[q].lower == "said")
+                        break;
+                    for (const auto& a : st.mentions[s])
+                        if (a.first == q && is_actor_entity(st, a.entity) &&
+                            st.ex.entities[static_cast<std::size_t>(a.entity)].type !=
+                                EntityType::Person && app_aff < 0)
+                            app_aff = a.entity;
+                    auto [al, arole] = role_at(gz, toks, q, limit);
+                    if (al > 0) {
+                        if (pe.role.empty()) pe.role = arole;
+                        // "secretary of the National Security and Defense Council".
+                        std::size_t after = q + al;
+                        if (after < toks.size() && (toks[after].lower == "of" ||
+                                                    toks[after].lower == "for" ||
+                                                    toks[after].lower == "at")) {
+                            for (const auto& a : st.mentions[s])
+                                if (a.first >= after + 1 && a.first <= after + 2 &&
+                                    is_actor_entity(st, a.entity) && a.entity != m.entity &&
+                                    st.ex.entities[static_cast<std::size_t>(a.entity)].type !=
+                                        EntityType::Person) {
+                                    app_aff = a.entity;
+                                    break;
+                                }
+                        }
+                        if (aff < 0) aff = app_aff;
+                        break;
+                    }
+                }
+            }
+            // "Professor Andrew Michta from the University of Florida".
+            if (aff < 0 && m.last + 1 < toks.size() &&
+                (toks[m.last].lower == "from" || toks[m.last].lower == "of")) {
+                for (const auto& a : st.mentions[s])
+                    if (a.first >= m.last + 1 && a.first <= m.last + 2 &&
+                        st.ex.entities[static_cast<std::size_t>(a.entity)].type ==
+                            EntityType::Organization) {
+                        aff = a.entity;
+                        break;
+                    }
+            }
+            if (aff >= 0 && pe.affiliation < 0 && aff != m.entity) pe.affiliation = aff;
+        }
+    }
+
+    // Office holders the lexicon knows get their role and country when the text gives none.
+    for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
+        auto& pe = st.ex.entities[e];
+        if (pe.type != EntityType::Person || pe.name.empty()) continue;
+        const std::string key = name_key(pe.name);
+        for (const auto& r : st.lex.roles)
+            for (const auto& h : r.holders) {
+                if (name_key(h.person) != key) continue;
+                if (pe.qid.empty()) pe.qid = h.qid;
+                if (pe.role.empty()) pe.role = r.title;
+                if (pe.affiliation < 0 && !h.country.empty()) {
+                    if (const LexEntry* le = st.lex.by_id(h.country)) {
+                        pe.affiliation = st.entity(le->type, le->name, le->id, le->qid, le->id);
+                    }
+                }
+            }
+    }
+}
+
+} // namespace parley::extract

@@ -1,0 +1,109 @@
+#include "extract/gazetteer.hpp"
+
+#include <algorithm>
+
+namespace parley::extract {
+
+namespace {
+
+std::string join(const std::vector<Token>& toks, std::size_t a, std::size_t b, bool lower) {
+    std::string key;
+    for (std::size_t k = a; k < b; ++k) {
+        if (k > a) key += ' ';
+        key += lower ? toks[k].lower : toks[k].text;
+    }
+    return key;
+}
+
+std::vector<Token> tokens_of(const std::string& s) { return tokenize(s, 0, s.size()); }
+
+/// Lower-case capital names that are also ordinary words; never matched in lower case.
+bool common_word(const std::string& lower) {
+    static const std::set<std::string> words = {"male", "lima", "victoria", "praia", "nice",
+                                                "sucre", "kingston", "bern", "rome"};
+    return words.count(lower) > 0 || lower.size() < 4;
+}
+
+} // namespace
+
+Gazetteer::Gazetteer(const Lexicon& lex) {
+    auto add = [&](const std::string& surface, std::size_t entry, GazKind kind) {
+        std::string s = surface;
+        if (s.rfind("the ", 0) == 0 || s.rfind("The ", 0) == 0) s = s.substr(4);
+        auto toks = tokens_of(s);
+        if (toks.empty()) return;
+        max_len_ = std::max(max_len_, toks.size());
+        auto& hits = exact_[join(toks, 0, toks.size(), false)];
+        for (const auto& h : hits)
+            if (h.entry == entry && h.kind == kind) return;
+        hits.push_back({entry, kind});
+        const std::string low = join(toks, 0, toks.size(), true);
+        if (kind == GazKind::Metonym && !common_word(low)) folded_[low].push_back({entry, kind});
+    };
+    for (std::size_t e = 0; e < lex.entries.size(); ++e) {
+        const auto& le = lex.entries[e];
+        add(le.name, e, GazKind::Name);
+        for (const auto& a : le.aliases) add(a, e, GazKind::Name);
+        for (const auto& m : le.metonyms) add(m, e, GazKind::Metonym);
+        for (const auto& d : le.demonyms) add(d, e, GazKind::Demonym);
+        if (le.type == EntityType::Place) {
+            places_by_name_.emplace(le.name, e);
+            for (const auto& a : le.aliases) places_by_name_.emplace(a, e);
+        }
+    }
+    for (const auto& r : lex.roles) {
+        auto put = [&](const std::string& v) {
+            std::string low;
+            for (const auto& t : tokens_of(v)) low += (low.empty() ? "" : " ") + t.lower;
+            if (!low.empty()) roles_.emplace(low, r.title);
+        };
+        put(r.title);
+        for (const auto& v : r.variants) put(v);
+    }
+}
+
+std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::size_t i) const {
+    if (i >= toks.size() || !toks[i].word) return std::nullopt;
+    const std::size_t maxn = std::min(max_len_, toks.size() - i);
+    for (std::size_t n = maxn; n >= 1; --n) {
+        // A match must end on a word and not continue a hyphenated or capitalized name.
+        const std::vector<Hit>* hits = nullptr;
+        auto it = exact_.find(join(toks, i, i + n, false));
+        if (it != exact_.end()) hits = &it->second;
+        if (!hits) {
+            bool all_lower = true;
+            for (std::size_t k = i; k < i + n; ++k) all_lower &= !toks[k].cap;
+            if (all_lower) {
+                auto f = folded_.find(join(toks, i, i + n, true));
+                if (f != folded_.end()) hits = &f->second;
+            }
+        }
+        if (!hits || hits->empty()) continue;
+        // Prefer a name of the entity itself, then a metonym, then a demonym.
+        const Hit* best = nullptr;
+        for (const auto& h : *hits)
+            if (!best || static_cast<int>(h.kind) < static_cast<int>(best->kind)) best = &h;
+        // A metonym that is also a place name: report both, the caller decides.
+        GazMatch m{best->entry, n, best->kind, -1};
+        bool has_metonym = false;
+        for (const auto& h : *hits) has_metonym |= h.kind == GazKind::Metonym;
+        if (has_metonym) {
+            const std::string surface = join(toks, i, i + n, false);
+            auto p = places_by_name_.find(surface);
+            for (const auto& h : *hits)
+                if (h.kind == GazKind::Metonym) m.entry = h.entry;
+            m.kind = GazKind::Metonym;
+            if (p != places_by_name_.end()) m.place_entry = static_cast<int>(p->second);
+        }
+        return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Gazetteer::role(const std::string& lower_phrase) const {
+    auto it = roles_.find(lower_phrase);
+    if (it == roles_.end()) return std::nullopt;
+    return it->second;
+}
+
+} // namespace parley::extract

@@ -1,0 +1,415 @@
+// Proposals (plans, demands, offers, conditions) as labelled phrases from the text, their
+// proposers, and the stances actors take on them (supports, demands, opposes, rejects, and
+// conditional offers). Hedged remarks and negated stances are not stances.
+#include "core/text.hpp"
+#include "extract/internal.hpp"
+
+#include <algorithm>
+
+namespace parley::extract {
+
+namespace {
+
+const std::set<std::string>& stop_left() {
+    static const std::set<std::string> s = {
+        "a",      "an",    "the",   "this",    "that",   "these", "those",  "its",   "their",
+        "his",    "her",   "our",   "my",      "your",   "any",   "every",  "some",  "no",
+        "of",     "for",   "on",    "to",      "from",   "with",  "in",     "at",    "by",
+        "and",    "or",    "but",   "is",      "are",    "was",   "were",   "be",    "been",
+        "has",    "have",  "had",   "will",    "would",  "could", "should", "can",   "may",
+        "might",  "must",  "not",   "said",    "says",   "told",  "that",   "which", "who",
+        "it",     "they",  "he",    "she",     "we",     "i",     "as",     "also",  "only",
+        "such",   "about", "over",  "into",    "than",   "more",  "most",   "after", "before",
+        "while",  "when",  "if",    "whether", "what",   "how",   "why",    "there", "here",
+        "latest", "what",  "so",    "other",   "both",   "all",   "each",   "another"};
+    return s;
+}
+
+const std::set<std::string>& right_joiners() {
+    static const std::set<std::string> s = {"of",      "for",      "on",        "to",
+                                            "from",    "with",     "between",   "equivalent",
+                                            "modelled", "modeled", "under",     "against",
+                                            "towards", "toward",   "leading",   "that",
+                                            "in",      "at",       "putting",   "by"};
+    return s;
+}
+
+const std::set<std::string>& clause_stops() {
+    static const std::set<std::string> s = {"but",    "while",   "which",  "who",   "because",
+                                            "although", "though", "whereas", "said", "says",
+                                            "told",   "adding",  "according", "as",  "when",
+                                            "so",     "if",      "unless", "after", "before",
+                                            "whose",  "where",   "during"};
+    return s;
+}
+
+bool stop_token(const Token& t) {
+    return t.quote || t.text == "," || t.text == "." || t.text == ";" || t.text == ":" ||
+           t.text == "(" || t.text == ")" || t.text == "?" || t.text == "!" || t.text == "—" ||
+           t.text == "–";
+}
+
+/// Built-in proposal head nouns, in addition to the lexicon's `proposal_nouns`.
+bool proposal_head(const State& st, const std::string& w) {
+    static const std::set<std::string> heads = {
+        "plan",        "plans",        "proposal",    "proposals",   "offer",       "initiative",
+        "roadmap",     "framework",    "memorandum",  "package",     "ceasefire",   "truce",
+        "guarantees",  "guarantee",    "assurances",  "membership",  "recognition", "concessions",
+        "concession",  "withdrawal",   "exchange",    "swap",        "zone",        "neutrality",
+        "settlement",  "format",       "transition",  "referendum",  "cessation",   "statute",
+        "deal",        "agreement",    "moratorium",  "demilitarization", "sanctions", "corridor",
+        "elections",   "protection",   "deployment",  "pause",       "freeze",      "talks"};
+    return heads.count(w) > 0 || st.trig("proposal_nouns", w);
+}
+
+bool is_neg(const std::string& w) {
+    return w == "not" || w == "n't" || w == "never" || w == "no" || w == "nor" || w == "neither";
+}
+
+enum class Pol { None, Support, Demand, Oppose, Reject, Propose };
+
+Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i) {
+    const auto& w = toks[i].lower;
+    const std::string next = i + 1 < toks.size() ? toks[i + 1].lower : "";
+    if (st.trig("reject_verbs", w)) return Pol::Reject;
+    if (st.trig("oppose_verbs", w)) return Pol::Oppose;
+    if (st.trig("demand_verbs", w)) return Pol::Demand;
+    if (st.trig("support_verbs", w)) return Pol::Support;
+    if (st.trig("propose_verbs", w)) return Pol::Propose;
+    if ((w == "ruled" || w == "rules") && next == "out") return Pol::Reject;
+    if ((w == "threw" || w == "throws" || w == "thrown") && next == "out") return Pol::Reject;
+    if ((w == "turned" || w == "turns") && next == "down") return Pol::Reject;
+    if ((w == "called" || w == "calls" || w == "calling" || w == "call") && next == "for")
+        return Pol::Demand;
+    if ((w == "put" || w == "puts") && next == "forward") return Pol::Propose;
+    if ((w == "pressed" || w == "pushed" || w == "pushing") && next == "for") return Pol::Demand;
+    return Pol::None;
+}
+
+/// Predicates that oppose their subject: "X is impossible", "X is unacceptable".
+bool opposing_predicate(const std::string& w) {
+    return w == "impossible" || w == "unacceptable" || w == "intolerable" || w == "inadmissible" ||
+           w == "threat" || w == "non-starter" || w == "out";
+}
+
+std::string strip_label(std::string s) {
+    auto starts = [&](const char* p) { return s.rfind(p, 0) == 0; };
+    for (const char* p : {"a ", "an ", "the ", "A ", "An ", "The ", "its ", "their ", "his ",
+                          "her ", "any ", "such ", "that ", "this "})
+        if (starts(p)) s = s.substr(std::string(p).size());
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+    return s;
+}
+
+} // namespace
+
+// Registers a proposal spanning tokens [a, b) of sentence s; returns its index.
+static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
+                        const std::string& rule) {
+    if (a >= b) return -1;
+    std::string label = strip_label(st.span_text(s, a, b));
+    if (label.size() < 4) return -1;
+    // Key: lower-case words without articles; a trailing plural 's' dropped.
+    std::string key;
+    for (const auto& t : tokenize(label, 0, label.size())) {
+        if (!t.word || t.lower == "a" || t.lower == "an" || t.lower == "the") continue;
+        std::string w = t.lower;
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+        key += (key.empty() ? "" : " ") + w;
+    }
+    if (key.empty()) return -1;
+    // Spans of this sentence that overlap an existing proposal span reuse it.
+    for (auto& ps : st.proposals[s])
+        if (!(b <= ps.first || a >= ps.last)) {
+            auto& p = st.ex.proposals[static_cast<std::size_t>(ps.proposal)];
+            if (label != p.label) p.aliases.insert(label);
+            return ps.proposal;
+        }
+    int idx;
+    if (auto it = st.proposal_by_key.find(key); it != st.proposal_by_key.end()) {
+        idx = it->second;
+        auto& p = st.ex.proposals[static_cast<std::size_t>(idx)];
+        if (label != p.label) p.aliases.insert(label);
+    } else {
+        DocProposal p;
+        p.label = label;
+        p.evidence = st.evidence(s, a, b, rule, 0.6);
+        st.ex.proposals.push_back(std::move(p));
+        idx = static_cast<int>(st.ex.proposals.size()) - 1;
+        st.proposal_by_key.emplace(key, idx);
+    }
+    st.proposals[s].push_back({s, a, b, idx});
+    return idx;
+}
+
+// Extends a noun phrase around head token h: left over modifiers, right over prepositional
+// phrases and "that" clauses. Returns [a, b).
+static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::size_t s,
+                                                       std::size_t h) {
+    const auto& toks = st.tokens[s];
+    std::size_t a = h;
+    while (a > 0 && h - a < 5) {
+        const Token& t = toks[a - 1];
+        if (stop_token(t) || stop_left().count(t.lower) || t.lower == "'s") break;
+        if (st.trig("speech_verbs", t.lower) || verb_polarity(st, toks, a - 1) != Pol::None) break;
+        if (t.lower.size() > 2 && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) &&
+            !t.lower.ends_with("-based") && t.lower != "binding" && t.lower != "demilitarized" &&
+            t.lower != "unconditional")
+            break;
+        --a;
+    }
+    // Possessive: "Ukraine's NATO membership" keeps the possessor in the label.
+    if (a >= 2 && toks[a - 1].lower == "'s" && toks[a - 2].word) a -= 2;
+    std::size_t b = h + 1;
+    std::size_t limit = std::min(toks.size(), h + 16);
+    while (b < limit) {
+        const Token& t = toks[b];
+        if (stop_token(t) || clause_stops().count(t.lower)) break;
+        if (b == h + 1 && !right_joiners().count(t.lower) && !proposal_head(st, t.lower) &&
+            t.lower != "'s" && t.lower != "and")
+            break;
+        if (t.lower == "and" && b + 1 < toks.size() && toks[b + 1].lower == "that") break;
+        ++b;
+    }
+    // Trailing function words are not part of the phrase.
+    while (b > h + 1 && (stop_left().count(toks[b - 1].lower) || toks[b - 1].lower == "'s")) --b;
+    return {a, b};
+}
+
+// Proposal for a clause after a verb: "that Ukraine withdraw from ...", "to give up Donetsk",
+// "for a three-month humanitarian truce". Returns [a, b) or an empty range.
+static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::size_t s,
+                                                        std::size_t i) {
+    const auto& toks = st.tokens[s];
+    std::size_t a = i;
+    if (a < toks.size() && (toks[a].lower == "that" || toks[a].lower == "for" ||
+                            toks[a].lower == "to" || toks[a].lower == "on"))
+        ++a;
+    std::size_t b = a;
+    while (b < toks.size() && b < a + 22) {
+        const Token& t = toks[b];
+        if (stop_token(t) && !(t.text == "," && b + 1 < toks.size() && false)) break;
+        if (clause_stops().count(t.lower) && b > a) break;
+        if (t.lower == "and" && b + 1 < toks.size() &&
+            (toks[b + 1].lower == "that" || toks[b + 1].lower == "to"))
+            break;
+        ++b;
+    }
+    while (b > a && stop_left().count(toks[b - 1].lower)) --b;
+    if (b <= a + 1) return {0, 0};
+    return {a, b};
+}
+
+static void add_proposer(State& st, int p, int actor) {
+    if (p < 0 || actor < 0 || !is_actor_entity(st, actor)) return;
+    auto& v = st.ex.proposals[static_cast<std::size_t>(p)].proposers;
+    if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
+}
+
+static void add_stance(State& st, int actor, Stance pol, int p, int condition, std::size_t s,
+                       std::size_t a, std::size_t b, const std::string& rule) {
+    if (p < 0 || actor < 0 || !is_actor_entity(st, actor)) return;
+    for (const auto& x : st.ex.stances)
+        if (x.actor == actor && x.proposal == p && x.stance == pol) return;
+    DocStance ds;
+    ds.actor = actor;
+    ds.stance = pol;
+    ds.proposal = p;
+    ds.condition = condition;
+    ds.evidence = st.evidence(s, a, b, rule, 0.6);
+    st.ex.stances.push_back(std::move(ds));
+}
+
+void find_proposals_and_stances(State& st) {
+    const std::size_t ns = st.tokens.size();
+    st.proposals.assign(ns, {});
+    for (std::size_t s = 0; s < ns; ++s) {
+        if (st.headline[s]) continue;
+        const auto& toks = st.tokens[s];
+        // 1. Stance and proposal verbs with their objects.
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            Pol pol = verb_polarity(st, toks, i);
+            if (pol == Pol::None) continue;
+            const bool quoted = st.in_quote(toks[i].begin);
+            // Negation and hedges right before the verb: not a stance.
+            bool negated = false, hedged = false;
+            for (std::size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
+                negated |= is_neg(toks[k].lower);
+                hedged |= st.trig("hedges", toks[k].lower) || toks[k].lower == "may" ||
+                          toks[k].lower == "might" || toks[k].lower == "hesitant" ||
+                          toks[k].lower == "whether";
+            }
+            std::size_t obj = i + 1;
+            if (obj < toks.size() && (toks[obj].lower == "out" || toks[obj].lower == "down" ||
+                                      toks[obj].lower == "forward" || toks[obj].lower == "for"))
+                ++obj;
+            // Passive: "demanded by both the United States and Russia".
+            std::vector<int> agents;
+            if (obj < toks.size() && toks[obj].lower == "by") {
+                for (const auto& m : st.mentions[s])
+                    if (m.first > obj && m.first <= obj + 8 && is_actor_entity(st, m.entity) &&
+                        !m.demonym)
+                        agents.push_back(m.entity);
+            }
+            int actor = -1;
+            if (agents.empty()) {
+                actor = subject_actor(st, s, i);
+                if (actor < 0 && quoted) actor = -1;
+            }
+            // The object: a clause or a noun phrase after the verb.
+            int p = -1;
+            std::size_t pa = 0, pb = 0;
+            if (obj < toks.size() && agents.empty()) {
+                if (toks[obj].lower == "that" || toks[obj].lower == "to" ||
+                    (pol == Pol::Demand && toks[obj - 1].lower == "for")) {
+                    std::tie(pa, pb) = clause_after(st, s, obj);
+                } else {
+                    // Nearest proposal head within a few tokens.
+                    for (std::size_t k = obj; k < std::min(toks.size(), obj + 7); ++k) {
+                        if (stop_token(toks[k]) && k > obj) break;
+                        if (proposal_head(st, toks[k].lower)) {
+                            std::tie(pa, pb) = noun_phrase(st, s, k);
+                            if (pa < obj) pa = obj;
+                            break;
+                        }
+                    }
+                    if (pb == 0 && pol != Pol::Support) {
+                        std::tie(pa, pb) = clause_after(st, s, obj);
+                        if (pb > pa + 10) pb = 0;
+                    }
+                }
+                if (pb > pa) p = add_proposal(st, s, pa, pb, "proposal.object");
+            } else if (!agents.empty()) {
+                // The passive verb modifies the phrase before it: "concessions demanded by X".
+                for (auto& ps : st.proposals[s])
+                    if (ps.last == i || ps.last + 1 == i) p = ps.proposal;
+                if (p < 0) {
+                    for (std::size_t k = i; k-- > 0 && k + 6 > i;) {
+                        if (proposal_head(st, toks[k].lower)) {
+                            auto [a, b] = noun_phrase(st, s, k);
+                            p = add_proposal(st, s, a, std::min(b, i), "proposal.passive");
+                            break;
+                        }
+                    }
+                }
+            }
+            if (p < 0) continue;
+            // Conditional offers: "could forgo X if Y".
+            const bool modal = i > 0 && (toks[i - 1].lower == "could" || toks[i - 1].lower == "would");
+            std::vector<int> actors = agents;
+            if (actor >= 0) actors.push_back(actor);
+            for (int who : actors) {
+                if (pol == Pol::Propose || pol == Pol::Demand) add_proposer(st, p, who);
+                if (negated || hedged || quoted) continue;
+                if (pol == Pol::Propose) continue; // proposing alone is not a stance
+                if (modal) continue;
+                Stance sv = pol == Pol::Support  ? Stance::Supports
+                            : pol == Pol::Demand ? Stance::Demands
+                            : pol == Pol::Oppose ? Stance::Opposes
+                                                 : Stance::Rejects;
+                add_stance(st, who, sv, p, -1, s, i, pb, "stance.verb:" + toks[i].lower);
+            }
+        }
+        // 2. Conditional offers: "ACTOR could/would VERB X if/in exchange for Y".
+        for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+            if (toks[i].lower != "could" && toks[i].lower != "would") continue;
+            std::size_t cond = toks.size();
+            for (std::size_t k = i + 2; k < toks.size(); ++k) {
+                if (toks[k].lower == "if" ||
+                    (toks[k].lower == "exchange" && k > 0 && toks[k - 1].lower == "in") ||
+                    (toks[k].lower == "return" && k > 0 && toks[k - 1].lower == "in")) {
+                    cond = k;
+                    break;
+                }
+                if (toks[k].text == "." || toks[k].text == ";") break;
+            }
+            if (cond >= toks.size()) continue;
+            const int actor = subject_actor(st, s, i);
+            if (actor < 0) continue;
+            std::size_t offer_end = cond;
+            if (toks[cond].lower != "if") --offer_end; // "in exchange for"
+            int offer = add_proposal(st, s, i + 1, offer_end, "proposal.offer");
+            std::size_t ca = cond + 1;
+            if (ca < toks.size() && toks[ca].lower == "for") ++ca;
+            auto [a, b] = clause_after(st, s, ca);
+            int condition = b > a ? add_proposal(st, s, a, b, "proposal.condition") : -1;
+            if (offer < 0 || condition < 0) continue;
+            add_proposer(st, offer, actor);
+            add_stance(st, actor, Stance::Conditional, offer, condition, s, i, b,
+                       "stance.conditional");
+        }
+        // 3. Opposing predicates: "X is impossible", "the plan is unacceptable".
+        for (std::size_t i = 1; i + 1 < toks.size(); ++i) {
+            if (toks[i].lower != "is" && toks[i].lower != "was" && toks[i].lower != "are") continue;
+            std::size_t k = i + 1;
+            bool neg = false;
+            if (k < toks.size() && is_neg(toks[k].lower)) {
+                neg = true;
+                ++k;
+            }
+            while (k < toks.size() && (toks[k].lower == "a" || toks[k].lower == "an" ||
+                                       toks[k].lower == "direct" || toks[k].lower == "simply"))
+                ++k;
+            if (k >= toks.size()) continue;
+            const bool opp = opposing_predicate(toks[k].lower) ||
+                             (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable"));
+            if (!opp) continue;
+            // The subject phrase: a proposal ending right before "is".
+            int p = -1;
+            for (auto& ps : st.proposals[s])
+                if (ps.last == i) p = ps.proposal;
+            if (p < 0) {
+                for (std::size_t h = i; h-- > 0 && h + 6 > i;)
+                    if (proposal_head(st, toks[h].lower)) {
+                        auto [a, b] = noun_phrase(st, s, h);
+                        p = add_proposal(st, s, a, std::min(b, i), "proposal.subject");
+                        break;
+                    }
+            }
+            if (p < 0) continue;
+            // The actor: whoever "maintained/said that" the predicate holds.
+            int actor = -1;
+            for (std::size_t v = i; v-- > 0;)
+                if (toks[v].lower == "that" && v > 0) {
+                    actor = subject_actor(st, s, v - 1 > 0 ? v : v);
+                    if (actor < 0 && v >= 1) actor = subject_actor(st, s, v - 1);
+                    break;
+                }
+            if (actor < 0 && st.in_quote(toks[i].begin)) continue;
+            add_stance(st, actor, Stance::Opposes, p, -1, s, i, k + 1, "stance.predicate");
+        }
+        // 4. Remaining proposal head nouns outside quotations: proposals mentioned in passing,
+        //    with possessive or adjectival proposers ("the U.S. proposal", "Russia's plan").
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            if (!proposal_head(st, toks[i].lower) || st.in_quote(toks[i].begin)) continue;
+            bool covered = false;
+            for (const auto& ps : st.proposals[s]) covered |= i >= ps.first && i < ps.last;
+            if (covered) continue;
+            auto [a, b] = noun_phrase(st, s, i);
+            if (b - a < 2) continue; // a bare "plan" or "talks" says too little
+            if (toks[i].lower == "talks" || toks[i].lower == "agreement" ||
+                toks[i].lower == "deal" || toks[i].lower == "format") {
+                if (b - a < 3) continue;
+            }
+            int p = add_proposal(st, s, a, b, "proposal.noun");
+            // Proposer from a possessive or an actor modifier inside the phrase.
+            for (const auto& m : st.mentions[s])
+                if (m.first >= a && m.last <= i && is_actor_entity(st, m.entity) &&
+                    (m.last < toks.size() && (toks[m.last].lower == "'s" || m.last == i ||
+                                              m.demonym)))
+                    add_proposer(st, p, m.entity);
+            // "proposed by X" / "put forward by X" after the phrase.
+            for (std::size_t k = b; k + 1 < std::min(toks.size(), b + 4); ++k)
+                if (toks[k].lower == "by" && k > 0 &&
+                    (toks[k - 1].lower == "proposed" || toks[k - 1].lower == "forward" ||
+                     toks[k - 1].lower == "presented" || toks[k - 1].lower == "offered"))
+                    for (const auto& m : st.mentions[s])
+                        if (m.first > k && m.first <= k + 3 && is_actor_entity(st, m.entity))
+                            add_proposer(st, p, m.entity);
+        }
+    }
+    // Each proposal also lists every other wording it was seen with.
+    for (auto& p : st.ex.proposals) std::sort(p.proposers.begin(), p.proposers.end());
+}
+
+} // namespace parley::extract

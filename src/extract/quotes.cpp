@@ -1,0 +1,334 @@
+// Quotations (straight, curly and guillemets; split by "he said"; multi-sentence) and their
+// speakers, plus the reference helpers (pronouns, descriptions, clause subjects).
+#include "core/text.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/internal.hpp"
+
+#include <algorithm>
+
+namespace parley::extract {
+
+namespace {
+
+bool is_pronoun(const std::string& w) {
+    return w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
+}
+
+/// Byte-level scan for quotation marks, paired within a paragraph (a line).
+std::vector<QuoteSpan> scan_quotes(const std::string& text) {
+    std::vector<QuoteSpan> out;
+    std::size_t line_start = 0;
+    while (line_start < text.size()) {
+        std::size_t line_end = text.find('\n', line_start);
+        if (line_end == std::string::npos) line_end = text.size();
+        // Marks in this line: position, byte length and kind (0 straight, 1 open, 2 close).
+        struct Mark {
+            std::size_t pos, len;
+            int kind;
+        };
+        std::vector<Mark> marks;
+        for (std::size_t i = line_start; i < line_end; ++i) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c == '"') {
+                marks.push_back({i, 1, 0});
+            } else if (c == 0xE2 && i + 2 < line_end &&
+                       static_cast<unsigned char>(text[i + 1]) == 0x80) {
+                const unsigned char d = static_cast<unsigned char>(text[i + 2]);
+                if (d == 0x9C || d == 0x9E) marks.push_back({i, 3, 1}); // “ „
+                if (d == 0x9D) marks.push_back({i, 3, 2});              // ”
+            } else if (c == 0xC2 && i + 1 < line_end) {
+                const unsigned char d = static_cast<unsigned char>(text[i + 1]);
+                if (d == 0xAB) marks.push_back({i, 2, 1}); // «
+                if (d == 0xBB) marks.push_back({i, 2, 2}); // »
+            }
+        }
+        std::size_t k = 0;
+        while (k < marks.size()) {
+            const Mark& a = marks[k];
+            if (a.kind == 2) {
+                ++k;
+                continue;
+            }
+            // Find the closing mark: the next straight mark for a straight opener, the next
+            // closing mark for a curly one (a stray opener without a closer opens nothing).
+            std::size_t j = k + 1;
+            while (j < marks.size()) {
+                if (a.kind == 0 && marks[j].kind == 0) break;
+                if (a.kind == 1 && marks[j].kind == 2) break;
+                if (a.kind == 1 && marks[j].kind == 1) {
+                    j = marks.size(); // a second opener before a closer: the first is stray
+                    break;
+                }
+                ++j;
+            }
+            if (j >= marks.size()) {
+                ++k;
+                continue;
+            }
+            QuoteSpan q;
+            q.open = a.pos;
+            q.close = marks[j].pos;
+            q.begin = a.pos + a.len;
+            q.end = marks[j].pos;
+            if (q.end > q.begin) out.push_back(q);
+            k = j + 1;
+        }
+        line_start = line_end + 1;
+    }
+    return out;
+}
+
+/// Token index in sentence `s` of the first token starting at or after byte `pos`.
+std::size_t token_at(const State& st, std::size_t s, std::size_t pos) {
+    const auto& toks = st.tokens[s];
+    auto it = std::lower_bound(toks.begin(), toks.end(), pos,
+                               [](const Token& t, std::size_t p) { return t.begin < p; });
+    return static_cast<std::size_t>(std::distance(toks.begin(), it));
+}
+
+int mention_entity_at(const State& st, std::size_t s, std::size_t i, bool allow_demonym) {
+    for (const auto& m : st.mentions[s])
+        if (i >= m.first && i < m.last && (allow_demonym || !m.demonym)) return m.entity;
+    return -1;
+}
+
+} // namespace
+
+int last_person(const State& st, std::size_t s, std::size_t i) {
+    // The nearest person before token i in this sentence...
+    int best = -1;
+    for (const auto& m : st.mentions[s])
+        if (m.last <= i && !m.demonym && !m.in_quote &&
+            st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person)
+            best = m.entity;
+    if (best >= 0) return best;
+    // ... else the first (subject) person of the nearest earlier sentence that has one.
+    for (std::size_t back = 1; back <= 4 && back <= s; ++back) {
+        for (const auto& m : st.mentions[s - back])
+            if (!m.demonym && !m.in_quote &&
+                st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person)
+                return m.entity;
+    }
+    return -1;
+}
+
+int resolve_reference(const State& st, std::size_t s, std::size_t i) {
+    const auto& toks = st.tokens[s];
+    if (i >= toks.size()) return -1;
+    if (is_pronoun(toks[i].lower)) return last_person(st, s, i);
+    if (toks[i].lower != "the") return -1;
+    // "the Ukrainian president", "the Russian leader", "the Kosovo prime minister",
+    // "the general", "the envoy", "the UN chief".
+    int affiliation = -1;
+    std::size_t k = i + 1;
+    if (k < toks.size()) {
+        int e = mention_entity_at(st, s, k, true);
+        if (e >= 0 && st.ex.entities[static_cast<std::size_t>(e)].type != EntityType::Person) {
+            affiliation = e;
+            while (k < toks.size() && mention_entity_at(st, s, k, true) == e) ++k;
+        }
+    }
+    std::string role;
+    std::size_t rlen = 0;
+    for (std::size_t n = std::min<std::size_t>(3, toks.size() - std::min(k, toks.size()));
+         n >= 1 && k + n <= toks.size(); --n) {
+        std::string key;
+        for (std::size_t q = k; q < k + n; ++q) key += (key.empty() ? "" : " ") + toks[q].lower;
+        if (auto r = st.gz.role(key)) {
+            role = *r;
+            rlen = n;
+            break;
+        }
+        if (n == 1 && (key == "leader" || key == "chief" || key == "negotiator")) {
+            role = key;
+            rlen = 1;
+            break;
+        }
+    }
+    if (rlen == 0) return -1;
+    const std::string want = fold_case(role);
+    // The most recently mentioned person with that role (and affiliation).
+    int best = -1;
+    for (std::size_t back = 0; back <= s && back <= 30; ++back) {
+        const std::size_t ss = s - back;
+        for (auto it = st.mentions[ss].rbegin(); it != st.mentions[ss].rend(); ++it) {
+            if (back == 0 && it->first >= i) continue;
+            const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
+            if (pe.type != EntityType::Person || pe.name.empty()) continue;
+            const bool role_ok = want == "leader" || want == "chief" ||
+                                 fold_case(pe.role).find(want) != std::string::npos;
+            const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
+            if (role_ok && aff_ok) {
+                best = it->entity;
+                break;
+            }
+        }
+        if (best >= 0) break;
+    }
+    return best;
+}
+
+int subject_actor(const State& st, std::size_t s, std::size_t verb) {
+    const auto& toks = st.tokens[s];
+    // Nearest actor mention or pronoun/description before the verb, within the clause.
+    for (std::size_t k = verb; k-- > 0;) {
+        const auto& t = toks[k];
+        if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which") {
+            if (t.lower != "that") break;
+            break;
+        }
+        if (is_pronoun(t.lower) && t.lower != "his" && t.lower != "her")
+            return resolve_reference(st, s, k);
+        if (t.lower == "the") {
+            int r = resolve_reference(st, s, k);
+            if (r >= 0) return r;
+        }
+        for (const auto& m : st.mentions[s]) {
+            if (m.last == k + 1 && !m.in_quote) {
+                // "according to X" names a source, not a subject; possessives are modifiers.
+                if (m.first > 0 && toks[m.first - 1].lower == "to" && m.first > 1 &&
+                    toks[m.first - 2].lower == "according")
+                    return -1;
+                if (k + 1 < toks.size() && toks[k + 1].lower == "'s") continue;
+                if (m.demonym) {
+                    // "Ukrainian officials said": the country acts.
+                    return m.entity;
+                }
+                if (is_actor_entity(st, m.entity)) return m.entity;
+            }
+        }
+    }
+    return -1;
+}
+
+void find_quotes(State& st) {
+    const auto& doc = st.doc;
+    int prev_speaker = -1;
+    std::size_t prev_close = 0;
+    for (const auto& q : st.quotes) {
+        const std::string inner = doc.text.substr(q.begin, q.end - q.begin);
+        auto inner_toks = tokenize(doc.text, q.begin, q.end);
+        std::size_t words = 0;
+        bool all_cap = true;
+        for (const auto& t : inner_toks)
+            if (t.word) {
+                ++words;
+                all_cap &= t.cap || t.digit;
+            }
+        if (words < 2 || (all_cap && words <= 4)) continue; // labels, single words, names
+        const std::size_t s0 = doc.sentence_at(q.open);
+        const std::size_t s1 = doc.sentence_at(q.close);
+        if (s0 >= st.tokens.size() || s1 >= st.tokens.size()) continue;
+        const auto& t0 = st.tokens[s0];
+        const std::size_t open_i = token_at(st, s0, q.open);
+        // Label quotes: "the so-called "free economic zone"", "dubbed", "known as".
+        if (open_i >= 1) {
+            const std::string p1 = t0[open_i - 1].lower;
+            const std::string p2 = open_i >= 2 ? t0[open_i - 2].lower : "";
+            if (p1 == "so-called" || p1 == "dubbed" || p1 == "term" || p1 == "word" ||
+                (p1 == "as" && p2 == "known") || p1 == "called" || p1 == "the" || p1 == "a")
+                continue;
+        }
+        int speaker = -1;
+        std::string rule;
+        // 1. Attribution after the closing mark: ," Medinsky told reporters / ," he said.
+        {
+            const auto& t1 = st.tokens[s1];
+            std::size_t i = token_at(st, s1, q.close + 1);
+            std::size_t limit = std::min(t1.size(), i + 8);
+            for (std::size_t k = i; k < limit; ++k) {
+                if (t1[k].quote) break;
+                if (!st.trig("speech_verbs", t1[k].lower)) continue;
+                // Subject between the quote and the verb, or right after the verb.
+                for (std::size_t b = i; b < k; ++b) {
+                    int e = mention_entity_at(st, s1, b, false);
+                    if (e < 0) e = resolve_reference(st, s1, b);
+                    if (e >= 0 && is_actor_entity(st, e)) {
+                        speaker = e;
+                        break;
+                    }
+                }
+                if (speaker < 0 && k + 1 < t1.size()) {
+                    int e = mention_entity_at(st, s1, k + 1, false);
+                    if (e < 0) e = resolve_reference(st, s1, k + 1);
+                    if (e >= 0 && is_actor_entity(st, e)) speaker = e;
+                }
+                if (speaker >= 0) rule = "quote.after";
+                break;
+            }
+        }
+        // 2. A continuation: "…," adding, "…" / "…," he said. "…"
+        if (speaker < 0 && prev_speaker >= 0 && prev_close < q.open) {
+            const std::string between = doc.text.substr(prev_close, q.open - prev_close);
+            auto bt = tokenize(between, 0, between.size());
+            bool only_glue = bt.size() <= 4;
+            for (const auto& t : bt)
+                if (t.word && !st.trig("speech_verbs", t.lower) && t.lower != "adding" &&
+                    t.lower != "and" && t.lower != "he" && t.lower != "she" &&
+                    t.lower != "continued" && t.lower != "asking" && t.lower != "saying")
+                    only_glue = false;
+            if (only_glue) {
+                speaker = prev_speaker;
+                rule = "quote.continuation";
+            }
+        }
+        // 3. Attribution before the opening mark: Zelensky said, "…" / He continued, "…".
+        if (speaker < 0 && open_i > 0) {
+            for (std::size_t k = open_i; k-- > 0;) {
+                if (t0[k].quote) break;
+                const bool verb = st.trig("speech_verbs", t0[k].lower) || t0[k].lower == "continued" ||
+                                  t0[k].lower == "adding" || t0[k].lower == "saying" ||
+                                  t0[k].lower == "emphasizing" || t0[k].lower == "asking";
+                if (!verb) continue;
+                speaker = subject_actor(st, s0, k);
+                if (speaker < 0 && (t0[k].lower == "adding" || t0[k].lower == "saying" ||
+                                    t0[k].lower == "emphasizing" || t0[k].lower == "asking"))
+                    speaker = prev_speaker;
+                if (speaker < 0) {
+                    // Inverted: "said Zelenskyy" / "according to X".
+                    int e = k + 1 < t0.size() ? mention_entity_at(st, s0, k + 1, false) : -1;
+                    if (e >= 0 && is_actor_entity(st, e)) speaker = e;
+                }
+                if (speaker >= 0) rule = "quote.before";
+                break;
+            }
+        }
+        // 4. The subject of the sentence holding the quote: X called it "very good".
+        if (speaker < 0 && open_i > 0) {
+            for (std::size_t k = 0; k < open_i && speaker < 0; ++k) {
+                if (t0[k].quote) break;
+                int e = mention_entity_at(st, s0, k, false);
+                if (e < 0 && (t0[k].lower == "the" || t0[k].lower == "he" || t0[k].lower == "she"))
+                    e = resolve_reference(st, s0, k);
+                if (e >= 0 && is_actor_entity(st, e)) {
+                    // Skip sources ("according to X") and objects of prepositions.
+                    if (k > 0 && (t0[k - 1].lower == "to" || t0[k - 1].lower == "by" ||
+                                  t0[k - 1].lower == "with"))
+                        continue;
+                    speaker = e;
+                    rule = "quote.subject";
+                }
+            }
+        }
+        prev_close = q.close;
+        if (speaker < 0) {
+            prev_speaker = -1;
+            continue;
+        }
+        prev_speaker = speaker;
+        DocQuote dq;
+        dq.speaker = speaker;
+        // A line break inside a quotation is one space.
+        std::string text;
+        for (char c : inner) text += (c == '\n') ? ' ' : c;
+        dq.text = text;
+        dq.evidence = st.evidence(s0, 0, 0, rule, rule == "quote.after" ? 0.9 : 0.7);
+        dq.evidence.begin = doc.char_offset(q.begin);
+        dq.evidence.end = doc.char_offset(q.end);
+        st.ex.quotes.push_back(std::move(dq));
+    }
+}
+
+void scan_quotation_marks(State& st) { st.quotes = scan_quotes(st.doc.text); }
+
+} // namespace parley::extract

@@ -1,0 +1,228 @@
+// Tokenizer and the `State` helpers of the extractor.
+#include "core/text.hpp"
+#include "extract/internal.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace parley::extract {
+
+namespace {
+
+UChar32 cp_at(const std::string& s, std::size_t i, std::size_t end, std::size_t* next) {
+    int32_t pos = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(s.data(), pos, static_cast<int32_t>(end), c);
+    *next = static_cast<std::size_t>(pos);
+    return c < 0 ? 0xFFFD : c;
+}
+
+bool is_word_cp(UChar32 c) {
+    if (u_isalnum(c)) return true;
+    const int8_t t = u_charType(c);
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+bool is_quote_cp(UChar32 c) {
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
+           c == 0x2018 || c == 0x2019 || c == '\'';
+}
+
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+std::string lower_utf8(const std::string& s) {
+    bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return (ch & 0x80) == 0; });
+    if (ascii) {
+        std::string out = s;
+        for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return out;
+    }
+    std::string out;
+    icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getEnglish()).toUTF8String(out);
+    return out;
+}
+
+const std::set<std::string>& abbreviations() {
+    static const std::set<std::string> a = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen",
+                                            "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"};
+    return a;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::size_t end) {
+    std::vector<Token> out;
+    std::size_t i = begin;
+    while (i < end) {
+        std::size_t next = 0;
+        UChar32 c = cp_at(text, i, end, &next);
+        if (u_isUWhiteSpace(c) || c == 0xFEFF) {
+            i = next;
+            continue;
+        }
+        Token t;
+        t.begin = i;
+        if (is_word_cp(c)) {
+            std::size_t j = next;
+            while (j < end) {
+                std::size_t n2 = 0;
+                UChar32 d = cp_at(text, j, end, &n2);
+                if (is_word_cp(d)) {
+                    j = n2;
+                    continue;
+                }
+                // Connectors kept inside a word when a word character follows.
+                std::size_t n3 = 0;
+                UChar32 e = n2 < end ? cp_at(text, n2, end, &n3) : 0;
+                if ((is_hyphen(d) || d == '.' || d == ',' || d == '/') && n2 < end &&
+                    is_word_cp(e)) {
+                    if (d == ',' && !(u_isdigit(e) && u_isdigit(cp_at(text, j - 1, end, &n3))))
+                        break;
+                    if (d == '.') {
+                        // Kept in "1.5" and in acronyms of single letters ("U.S", "D.C").
+                        const bool digits = u_isdigit(e) && u_isdigit(text[j - 1]);
+                        const bool acronym = u_isalpha(e) && (j - t.begin == 1 ||
+                                                              (j - t.begin >= 3 &&
+                                                               text[j - 2] == '.'));
+                        if (!digits && !acronym) break;
+                    }
+                    if (d == '/' && !u_isdigit(e)) break;
+                    j = n2;
+                    continue;
+                }
+                if (is_apostrophe(d) && n2 < end && u_isalpha(e)) {
+                    // Possessive 's is its own token; other apostrophes stay inside (don't).
+                    std::size_t n4 = 0;
+                    UChar32 f = n3 < end ? cp_at(text, n3, end, &n4) : 0;
+                    if ((e == 's' || e == 'S') && !is_word_cp(f)) break;
+                    j = n2;
+                    continue;
+                }
+                break;
+            }
+            // Trailing dot of an acronym ("U.S.") or a known abbreviation ("Jr.").
+            if (j < end && text[j] == '.') {
+                std::string w = text.substr(t.begin, j - t.begin);
+                const bool acronym = w.size() >= 3 && w[1] == '.';
+                if (acronym || abbreviations().count(w)) ++j;
+            }
+            t.end = j;
+            t.text = text.substr(t.begin, t.end - t.begin);
+            t.word = true;
+            t.cap = u_isupper(c) || u_istitle(c);
+            t.digit = u_isdigit(c);
+            int letters = 0, uppers = 0;
+            for (std::size_t k = t.begin; k < t.end;) {
+                std::size_t nk = 0;
+                UChar32 d = cp_at(text, k, t.end, &nk);
+                if (u_isalpha(d)) {
+                    ++letters;
+                    if (u_isupper(d)) ++uppers;
+                }
+                k = nk;
+            }
+            t.upper = letters >= 2 && uppers == letters;
+            i = t.end;
+        } else if (is_apostrophe(c) && next < end && (text[next] == 's' || text[next] == 'S') &&
+                   !out.empty() && out.back().end == i &&
+                   (next + 1 >= end || !is_word_cp(static_cast<unsigned char>(text[next + 1])))) {
+            t.end = next + 1;
+            t.text = text.substr(t.begin, t.end - t.begin);
+            t.word = false;
+            i = t.end;
+            t.lower = "'s";
+            out.push_back(std::move(t));
+            continue;
+        } else {
+            t.end = next;
+            t.text = text.substr(t.begin, t.end - t.begin);
+            t.quote = is_quote_cp(c);
+            i = next;
+        }
+        t.lower = lower_utf8(t.text);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+Evidence State::evidence(std::size_t sentence, std::size_t first, std::size_t last,
+                         const std::string& rule, double confidence) const {
+    Evidence ev;
+    ev.doc = doc.id;
+    ev.sentence = sentence;
+    const auto& toks = tokens[sentence];
+    std::size_t b = doc.sentences[sentence].begin, e = doc.sentences[sentence].end;
+    if (first < last && last <= toks.size()) {
+        b = toks[first].begin;
+        e = toks[last - 1].end;
+    }
+    ev.begin = doc.char_offset(b);
+    ev.end = doc.char_offset(e);
+    ev.text = std::string(doc.sentence_text(sentence));
+    ev.rule = rule;
+    ev.confidence = confidence;
+    return ev;
+}
+
+bool State::in_quote(std::size_t offset) const {
+    auto it = std::upper_bound(quotes.begin(), quotes.end(), offset,
+                               [](std::size_t o, const QuoteSpan& q) { return o < q.open; });
+    if (it == quotes.begin()) return false;
+    --it;
+    return offset > it->open && offset < it->close;
+}
+
+int State::entity(EntityType type, const std::string& name, const std::string& key,
+                  const std::string& qid, const std::string& lexicon_id) {
+    if (auto it = entity_by_key.find(key); it != entity_by_key.end()) return it->second;
+    DocEntity e;
+    e.type = type;
+    e.name = name;
+    e.qid = qid;
+    e.lexicon_id = lexicon_id;
+    ex.entities.push_back(std::move(e));
+    const int idx = static_cast<int>(ex.entities.size()) - 1;
+    entity_by_key.emplace(key, idx);
+    return idx;
+}
+
+void State::mention(int e, std::size_t sentence, std::size_t first, std::size_t last,
+                    const std::string& surface, bool metonym, bool demonym, bool descriptive) {
+    if (e < 0) return;
+    Mention m;
+    m.sentence = sentence;
+    m.first = first;
+    m.last = last;
+    m.entity = e;
+    m.metonym = metonym;
+    m.demonym = demonym;
+    m.descriptive = descriptive;
+    m.in_quote = first < tokens[sentence].size() && in_quote(tokens[sentence][first].begin);
+    auto& list = mentions[sentence];
+    auto pos = std::find_if(list.begin(), list.end(),
+                            [&](const Mention& x) { return x.first > first; });
+    list.insert(pos, m);
+    auto& ent = ex.entities[static_cast<std::size_t>(e)];
+    if (!demonym && !descriptive && !surface.empty()) ent.surface_forms.insert(surface);
+    if (!demonym && !descriptive)
+        add_evidence(ent.mentions, evidence(sentence, first, last, "entity.mention", 1.0));
+}
+
+std::string State::span_text(std::size_t sentence, std::size_t first, std::size_t last) const {
+    const auto& toks = tokens[sentence];
+    if (first >= last || last > toks.size()) return {};
+    return doc.text.substr(toks[first].begin, toks[last - 1].end - toks[first].begin);
+}
+
+bool is_actor_entity(const State& st, int e) {
+    if (e < 0) return false;
+    auto t = st.ex.entities[static_cast<std::size_t>(e)].type;
+    return t != EntityType::Place;
+}
+
+} // namespace parley::extract

@@ -1,0 +1,194 @@
+#include "rdf/model.hpp"
+
+#include "core/error.hpp"
+#include "rdf/librdf_util.hpp"
+#include "rdf/world.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace parley::rdf {
+
+struct Model::Impl {
+    World* world = nullptr; ///< not owned; outlives the model
+    StoragePtr storage;     ///< declared before `model` so that it is destroyed after it
+    ModelPtr model;
+};
+
+namespace {
+
+const unsigned char* uc(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+NodePtr iri_node(World& world, std::string_view iri) {
+    return NodePtr(check_new(librdf_new_node_from_counted_uri_string(world.get(), uc(iri), iri.size()),
+                             "node " + std::string(iri)));
+}
+
+const char* parser_for(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".ttl") return "turtle";
+    if (ext == ".nt") return "ntriples";
+    if (ext == ".nq") return "nquads";
+    if (ext == ".rdf" || ext == ".owl" || ext == ".xml") return "rdfxml";
+    if (ext == ".json") return "json";
+    return nullptr;
+}
+
+/// The binary encoding of a statement (and its context): a de-duplication key.
+std::string encode(librdf_world* world, librdf_statement* st, librdf_node* context) {
+    std::string key(librdf_statement_encode2(world, st, nullptr, 0), '\0');
+    librdf_statement_encode2(world, st, reinterpret_cast<unsigned char*>(key.data()), key.size());
+    if (context) {
+        const std::size_t at = key.size();
+        key.resize(at + librdf_node_encode(context, nullptr, 0));
+        librdf_node_encode(context, reinterpret_cast<unsigned char*>(key.data() + at),
+                           key.size() - at);
+    }
+    return key;
+}
+
+void add(librdf_model* model, librdf_node* context, librdf_statement* st, const std::string& what) {
+    if (librdf_model_context_add_statement(model, context, st) != 0)
+        throw io_error("librdf: could not add a statement from " + what);
+}
+
+} // namespace
+
+std::unique_ptr<Model::Impl> Model::new_memory_model(World& world) {
+    auto impl = std::make_unique<Impl>();
+    impl->world = &world;
+    impl->storage.reset(check_new(
+        librdf_new_storage(world.get(), "memory", "parley", "contexts='yes'"),
+        "memory storage with contexts"));
+    impl->model.reset(
+        check_new(librdf_new_model(world.get(), impl->storage.get(), nullptr), "model"));
+    return impl;
+}
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+Model::~Model() = default;
+
+Model Model::from_triples(World& world, const TripleSet& triples) {
+    auto impl = new_memory_model(world);
+    librdf_world* w = world.get();
+    NodePtr context = iri_node(world, kUnionGraph);
+    // IRI nodes repeat a lot: copying a node is a reference count increment.
+    std::unordered_map<std::string, NodePtr> iris;
+    auto node = [&](const Term& t) -> librdf_node* {
+        if (t.kind != Term::Kind::Iri) return make_node(w, t).release();
+        auto it = iris.find(t.value);
+        if (it == iris.end()) it = iris.emplace(t.value, make_node(w, t)).first;
+        return check_new(librdf_new_node_from_node(it->second.get()), "node copy");
+    };
+    for (const Triple& t : triples.triples) {
+        NodePtr s(node(t.s)), p(node(t.p)), o(node(t.o));
+        // librdf_new_statement_from_nodes takes ownership of the three nodes.
+        StatementPtr st(check_new(
+            librdf_new_statement_from_nodes(w, s.release(), p.release(), o.release()),
+            "statement"));
+        add(impl->model.get(), context.get(), st.get(), "the graph");
+    }
+    return Model(std::move(impl));
+}
+
+Model Model::from_graph(World& world, const KnowledgeGraph& g, const std::vector<Document>& docs,
+                        bool entail, bool provenance) {
+    return from_triples(world, build_triples(g, docs, TripleOptions{entail, provenance}));
+}
+
+Model Model::from_files(World& world, const std::vector<std::filesystem::path>& files,
+                        Graphs graphs) {
+    auto impl = new_memory_model(world);
+    librdf_world* w = world.get();
+    librdf_model* model = impl->model.get();
+    NodePtr union_context = iri_node(world, kUnionGraph);
+    std::unordered_set<std::string> seen;
+    // Named mode: statements without a graph must be added without a context, which makes librdf
+    // scan the whole model; they are therefore added first, into the still empty model.
+    std::vector<StatementPtr> defaults;
+    std::vector<std::pair<NodePtr, StatementPtr>> named;
+
+    for (const auto& file : files) {
+        const std::string name = file.string();
+        const char* syntax = parser_for(file);
+        if (!syntax)
+            throw io_error("cannot load " + name +
+                           ": unknown RDF file extension (use .ttl, .nt, .nq, .rdf or .json)");
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec))
+            throw io_error("cannot read " + name + ": no such file");
+        ParserPtr parser(check_new(librdf_new_parser(w, syntax, nullptr, nullptr),
+                                   std::string("parser ") + syntax));
+        const std::string abs = std::filesystem::absolute(file).string();
+        UriPtr uri(check_new(librdf_new_uri_from_filename(w, abs.c_str()), "file URI " + abs));
+        LogCapture log(w);
+        StreamPtr stream(librdf_parser_parse_as_stream(parser.get(), uri.get(), uri.get()));
+        auto fail = [&]() {
+            throw io_error(log.first_error(name) + " (parsing as " + syntax + ")");
+        };
+        if (!stream) {
+            if (log.has_error()) fail();
+            throw io_error("cannot parse " + name);
+        }
+        for (; !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
+            if (log.has_error()) break;
+            // Both pointers are shared with the stream and valid until the next step.
+            librdf_statement* st = librdf_stream_get_object(stream.get());
+            librdf_node* ctx = graphs == Graphs::Named ? librdf_stream_get_context2(stream.get())
+                                                       : nullptr;
+            if (!st) continue;
+            if (!seen.insert(encode(w, st, ctx)).second) continue;
+            if (graphs == Graphs::Union) {
+                add(model, union_context.get(), st, name);
+                continue;
+            }
+            StatementPtr copy(check_new(librdf_new_statement_from_statement(st), "statement"));
+            if (ctx) {
+                named.emplace_back(NodePtr(check_new(librdf_new_node_from_node(ctx), "node")),
+                                   std::move(copy));
+            } else {
+                defaults.push_back(std::move(copy));
+            }
+        }
+        if (log.has_error()) fail();
+    }
+    for (const auto& st : defaults)
+        if (librdf_model_add_statement(model, st.get()) != 0)
+            throw io_error("librdf: could not add a statement");
+    for (const auto& [ctx, st] : named) add(model, ctx.get(), st.get(), "the data");
+    return Model(std::move(impl));
+}
+
+std::size_t Model::size() const {
+    const int n = librdf_model_size(impl_->model.get());
+    return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+librdf_model_s* Model::get() const { return impl_->model.get(); }
+
+World& Model::world() const { return *impl_->world; }
+
+std::vector<Triple> Model::triples() const {
+    std::vector<Triple> out;
+    StreamPtr stream(check_new(librdf_model_as_stream(impl_->model.get()), "model stream"));
+    for (; !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
+        librdf_statement* st = librdf_stream_get_object(stream.get());
+        out.push_back(Triple{to_term(librdf_statement_get_subject(st)),
+                             to_term(librdf_statement_get_predicate(st)),
+                             to_term(librdf_statement_get_object(st))});
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+} // namespace parley::rdf

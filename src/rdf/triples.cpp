@@ -1,0 +1,262 @@
+#include "rdf/triples.hpp"
+
+#include "core/error.hpp"
+#include "rdf/iri.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace parley::rdf {
+
+Relation super_property(Relation r) {
+    switch (r) {
+    case Relation::Host: return Relation::Participant;
+    case Relation::Demands: return Relation::Supports;
+    case Relation::Rejects: return Relation::Opposes;
+    default: return r;
+    }
+}
+
+namespace {
+
+/// Collects (triple, graph) pairs and turns them into a `TripleSet`. Graph ids handed out while
+/// collecting are provisional; `finish()` renumbers them in IRI order.
+class Builder {
+public:
+    using Graphs = std::vector<std::uint32_t>;
+
+    Builder() { graph_id(""); }
+
+    /// The provisional id of graph `iri` ("" = default graph).
+    std::uint32_t graph_id(const std::string& iri) {
+        auto [it, added] = graph_ids_.try_emplace(iri, static_cast<std::uint32_t>(names_.size()));
+        if (added) names_.push_back(iri);
+        return it->second;
+    }
+
+    /// The graphs of the documents `doc_ids` (the default graph when there are none).
+    Graphs doc_graphs(const std::set<std::string>& doc_ids) {
+        Graphs out;
+        for (const auto& id : doc_ids) out.push_back(graph_id(document_iri(id)));
+        if (out.empty()) out.push_back(0);
+        return out;
+    }
+
+    void add(const std::string& s, const std::string& p, Term o, const Graphs& graphs) {
+        PARLEY_CHECK(!graphs.empty(), "a triple needs at least one graph");
+        Triple t{Term::iri(s), Term::iri(p), std::move(o)};
+        for (std::size_t i = 0; i + 1 < graphs.size(); ++i) quads_.emplace_back(t, graphs[i]);
+        quads_.emplace_back(std::move(t), graphs.back());
+    }
+
+    TripleSet finish() {
+        // Renumber graphs in IRI order; "" (the default graph) sorts first and stays 0.
+        std::vector<std::uint32_t> order(names_.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
+        std::vector<std::uint32_t> rank(names_.size());
+        TripleSet out;
+        out.graph_names.clear();
+        for (std::uint32_t r = 0; r < order.size(); ++r) {
+            rank[order[r]] = r;
+            out.graph_names.push_back(names_[order[r]]);
+        }
+        for (auto& q : quads_) q.second = rank[q.second];
+        std::sort(quads_.begin(), quads_.end());
+        quads_.erase(std::unique(quads_.begin(), quads_.end()), quads_.end());
+
+        out.triples.reserve(quads_.size());
+        out.graph_ids.reserve(quads_.size());
+        for (std::size_t i = 0; i < quads_.size();) {
+            std::size_t j = i;
+            while (j < quads_.size() && quads_[j].first == quads_[i].first) ++j;
+            // A triple that some document states is not also put in the default graph.
+            const bool has_doc = quads_[j - 1].second != 0;
+            for (std::size_t k = i; k < j; ++k)
+                if (!has_doc || quads_[k].second != 0) out.graph_ids.push_back(quads_[k].second);
+            out.graph_offsets.push_back(static_cast<std::uint32_t>(out.graph_ids.size()));
+            out.triples.push_back(std::move(quads_[i].first));
+            i = j;
+        }
+        quads_.clear();
+        return out;
+    }
+
+private:
+    std::map<std::string, std::uint32_t> graph_ids_;
+    std::vector<std::string> names_;
+    std::vector<std::pair<Triple, std::uint32_t>> quads_;
+};
+
+/// IRIs of the vocabulary terms used by the mapping, built once per call.
+struct Vocab {
+    std::string type = term(kRdf, "type");
+    std::string subject = term(kRdf, "subject");
+    std::string predicate = term(kRdf, "predicate");
+    std::string object = term(kRdf, "object");
+    std::string label = term(kRdfs, "label");
+    std::string alt_label = term(kSkos, "altLabel");
+    std::string same_as = term(kOwl, "sameAs");
+    std::string title = term(kDcterms, "title");
+    std::string derived_from = term(kProv, "wasDerivedFrom");
+    std::string xsd_date = term(kXsd, "date");
+    std::string xsd_integer = term(kXsd, "integer");
+    std::string xsd_decimal = term(kXsd, "decimal");
+    std::string actor = term(kPl, "Actor");
+    std::string fact = term(kPl, "Fact");
+    std::string evidence_class = term(kPl, "Evidence");
+    std::string document_class = term(kPl, "Document");
+    std::string role = term(kPl, "role");
+    std::string date = term(kPl, "date");
+    std::string published = term(kPl, "published");
+    std::string text = term(kPl, "text");
+    std::string mentioned_in = term(kPl, "mentionedIn");
+    std::string num_sources = term(kPl, "numSources");
+    std::string confidence = term(kPl, "confidence");
+    std::string evidence = term(kPl, "evidence");
+    std::string document = term(kPl, "document");
+    std::string sentence = term(kPl, "sentence");
+    std::string begin = term(kPl, "beginOffset");
+    std::string end = term(kPl, "endOffset");
+    std::string rule = term(kPl, "rule");
+    std::string file_name = term(kPl, "fileName");
+    std::string outlet = term(kPl, "outlet");
+};
+
+class Mapper {
+public:
+    Mapper(const KnowledgeGraph& g, const std::vector<Document>& docs, const TripleOptions& o)
+        : g_(g), docs_(docs), options_(o) {
+        for (const auto& d : docs_) doc_iris_.insert(document_iri(d.id));
+    }
+
+    TripleSet run() {
+        for (const auto& d : docs_) map_document(d);
+        for (const Vertex v : g_.sorted_nodes()) {
+            map_node(v);
+            for (const Edge e : g_.sorted_out_edges(v)) map_edge(e);
+        }
+        return b_.finish();
+    }
+
+private:
+    Term integer(std::size_t n) const { return Term::typed(std::to_string(n), vocab_.xsd_integer); }
+    Term decimal(double d) const { return Term::typed(decimal_lexical(d), vocab_.xsd_decimal); }
+    Term date(const Date& d) const { return Term::typed(d.iso(), vocab_.xsd_date); }
+
+    void map_document(const Document& d) {
+        const std::string iri = document_iri(d.id);
+        const Builder::Graphs gs{b_.graph_id(iri)};
+        b_.add(iri, vocab_.type, Term::iri(vocab_.document_class), gs);
+        b_.add(iri, vocab_.file_name, Term::plain(d.id), gs);
+        if (!d.title.empty()) b_.add(iri, vocab_.title, Term::lang(d.title, "en"), gs);
+        if (d.published) b_.add(iri, vocab_.published, date(*d.published), gs);
+        if (!d.outlet.empty()) b_.add(iri, vocab_.outlet, Term::plain(d.outlet), gs);
+    }
+
+    void map_node(Vertex v) {
+        const NodeProps& n = g_[v];
+        const std::string s = resource_iri(n.key);
+        const bool is_doc = n.kind == NodeKind::Document;
+        const Builder::Graphs gs = is_doc ? Builder::Graphs{b_.graph_id(s)} : b_.doc_graphs(n.sources);
+        b_.add(s, vocab_.type, Term::iri(term(kPl, to_string(n.kind))), gs);
+        if (options_.entail && is_actor(n.kind)) b_.add(s, vocab_.type, Term::iri(vocab_.actor), gs);
+        if (is_doc) {
+            // The `Document` list is authoritative for documents it holds.
+            if (!doc_iris_.contains(s)) {
+                const std::string& title = n.text.empty() ? n.label : n.text;
+                if (!title.empty()) b_.add(s, vocab_.title, Term::lang(title, "en"), gs);
+                if (n.date) b_.add(s, vocab_.published, date(*n.date), gs);
+            }
+        } else if (!n.label.empty()) {
+            b_.add(s, vocab_.label, Term::plain(n.label), gs);
+        }
+        for (const auto& alias : n.aliases)
+            if (alias != n.label) b_.add(s, vocab_.alt_label, Term::plain(alias), gs);
+        if (const std::string wd = wikidata_iri(n.qid); !wd.empty())
+            b_.add(s, vocab_.same_as, Term::iri(wd), gs);
+        for (const auto& role : n.roles) b_.add(s, vocab_.role, Term::plain(role), gs);
+        if (n.date && !is_doc) b_.add(s, vocab_.date, date(*n.date), gs);
+        if (n.kind == NodeKind::Statement && !n.text.empty())
+            b_.add(s, vocab_.text, Term::lang(n.text, "en"), gs);
+        if (!is_doc) {
+            for (const auto& doc : n.sources) {
+                const std::string d = document_iri(doc);
+                b_.add(s, vocab_.mentioned_in, Term::iri(d), {b_.graph_id(d)});
+            }
+            if (!n.sources.empty()) b_.add(s, vocab_.num_sources, integer(n.sources.size()), gs);
+        }
+    }
+
+    void map_edge(Edge e) {
+        const EdgeProps& ep = g_[e];
+        const BoostGraph& bg = g_.boost();
+        const NodeProps& from = g_[boost::source(e, bg)];
+        const NodeProps& to = g_[boost::target(e, bg)];
+        const std::string s = resource_iri(from.key);
+        const std::string p = term(kPl, to_string(ep.rel));
+        const std::string o = resource_iri(to.key);
+
+        const std::set<std::string> docs = ep.sources();
+        Builder::Graphs gs;
+        if (!docs.empty()) {
+            gs = b_.doc_graphs(docs);
+        } else if (ep.rel == Relation::MentionedIn && to.kind == NodeKind::Document) {
+            gs = {b_.graph_id(o)};
+        } else {
+            gs = b_.doc_graphs(from.sources);
+        }
+        b_.add(s, p, Term::iri(o), gs);
+        if (const Relation sup = super_property(ep.rel); options_.entail && sup != ep.rel)
+            b_.add(s, term(kPl, to_string(sup)), Term::iri(o), gs);
+        if (!options_.provenance || ep.evidence.empty()) return;
+
+        const std::string fact = term(kPr, "fact/" + hash_hex(s + '\n' + p + '\n' + o));
+        b_.add(fact, vocab_.type, Term::iri(vocab_.fact), gs);
+        b_.add(fact, vocab_.subject, Term::iri(s), gs);
+        b_.add(fact, vocab_.predicate, Term::iri(p), gs);
+        b_.add(fact, vocab_.object, Term::iri(o), gs);
+        b_.add(fact, vocab_.num_sources, integer(docs.size()), gs);
+        b_.add(fact, vocab_.confidence, decimal(ep.confidence()), gs);
+        for (const Evidence& ev : ep.evidence) map_evidence(fact, ev);
+    }
+
+    void map_evidence(const std::string& fact, const Evidence& ev) {
+        const std::string conf = decimal_lexical(ev.confidence);
+        std::string key = fact;
+        for (const std::string* part : {&ev.doc, &ev.rule, &ev.text, &conf}) key += '\n' + *part;
+        key += '\n' + std::to_string(ev.sentence) + ':' + std::to_string(ev.begin) + ':' +
+               std::to_string(ev.end);
+        const std::string iri = term(kPr, "evidence/" + hash_hex(key));
+        const std::string doc = document_iri(ev.doc);
+        const Builder::Graphs gs{b_.graph_id(doc)};
+        b_.add(fact, vocab_.evidence, Term::iri(iri), gs);
+        b_.add(iri, vocab_.type, Term::iri(vocab_.evidence_class), gs);
+        b_.add(iri, vocab_.document, Term::iri(doc), gs);
+        b_.add(iri, vocab_.derived_from, Term::iri(doc), gs);
+        if (!ev.text.empty()) b_.add(iri, vocab_.sentence, Term::lang(ev.text, "en"), gs);
+        b_.add(iri, vocab_.begin, integer(ev.begin), gs);
+        b_.add(iri, vocab_.end, integer(ev.end), gs);
+        if (!ev.rule.empty()) b_.add(iri, vocab_.rule, Term::plain(ev.rule), gs);
+        b_.add(iri, vocab_.confidence, Term::typed(conf, vocab_.xsd_decimal), gs);
+    }
+
+    const KnowledgeGraph& g_;
+    const std::vector<Document>& docs_;
+    TripleOptions options_;
+    Vocab vocab_;
+    std::set<std::string> doc_iris_;
+    Builder b_;
+};
+
+} // namespace
+
+TripleSet build_triples(const KnowledgeGraph& g, const std::vector<Document>& docs,
+                        const TripleOptions& options) {
+    return Mapper(g, docs, options).run();
+}
+
+} // namespace parley::rdf

@@ -1,0 +1,328 @@
+#include "rdf/writer.hpp"
+
+#include "core/error.hpp"
+#include "rdf/atomic_file.hpp"
+#include "rdf/escape.hpp"
+#include "rdf/librdf_util.hpp"
+#include "rdf/world.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace parley::rdf {
+
+namespace {
+
+const char* raptor_name(std::string_view format) {
+    if (format == "ttl") return "turtle";
+    if (format == "nt") return "ntriples";
+    if (format == "nq") return "nquads";
+    if (format == "rdf") return "rdfxml-abbrev";
+    return nullptr;
+}
+
+const unsigned char* uc(const std::string& s) {
+    return reinterpret_cast<const unsigned char*>(s.c_str());
+}
+
+/// Turns `Term`s into raptor terms, caching IRI terms (copying a term is a reference count
+/// increment, creating one parses the IRI).
+class TermFactory {
+public:
+    explicit TermFactory(raptor_world* world) : world_(world) {}
+
+    /// A new reference owned by the caller.
+    raptor_term* make(const Term& t) {
+        raptor_term* out = nullptr;
+        switch (t.kind) {
+        case Term::Kind::Iri: out = raptor_term_copy(iri(t.value)); break;
+        case Term::Kind::Blank:
+            out = raptor_new_term_from_counted_blank(world_, uc(t.value), t.value.size());
+            break;
+        case Term::Kind::Plain:
+            out = raptor_new_term_from_counted_literal(world_, uc(t.value), t.value.size(), nullptr,
+                                                       nullptr, 0);
+            break;
+        case Term::Kind::Lang:
+            PARLEY_CHECK(t.tag.size() < 256, "language tag too long");
+            out = raptor_new_term_from_counted_literal(world_, uc(t.value), t.value.size(), nullptr,
+                                                       uc(t.tag),
+                                                       static_cast<unsigned char>(t.tag.size()));
+            break;
+        case Term::Kind::Typed:
+            out = raptor_new_term_from_counted_literal(world_, uc(t.value), t.value.size(),
+                                                       datatype(t.tag), nullptr, 0);
+            break;
+        }
+        return check_new(out, "raptor term");
+    }
+
+    /// A borrowed IRI term (owned by the cache).
+    raptor_term* iri(const std::string& value) {
+        auto it = iris_.find(value);
+        if (it == iris_.end()) {
+            RaptorTermPtr t(check_new(raptor_new_term_from_counted_uri_string(
+                                          world_, uc(value), value.size()),
+                                      "IRI term " + value));
+            it = iris_.emplace(value, std::move(t)).first;
+        }
+        return it->second.get();
+    }
+
+private:
+    raptor_uri* datatype(const std::string& value) {
+        auto it = datatypes_.find(value);
+        if (it == datatypes_.end()) {
+            RaptorUriPtr u(check_new(raptor_new_uri_from_counted_string(world_, uc(value),
+                                                                        value.size()),
+                                     "datatype " + value));
+            it = datatypes_.emplace(value, std::move(u)).first;
+        }
+        return it->second.get();
+    }
+
+    raptor_world* world_; ///< not owned
+    std::unordered_map<std::string, RaptorTermPtr> iris_;
+    std::unordered_map<std::string, RaptorUriPtr> datatypes_;
+};
+
+/// XML 1.0 forbids control characters other than tab, newline and carriage return, and
+/// U+FFFE/U+FFFF. Returns a description of the first such character in `s`, or "".
+std::string xml_illegal_char(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+            return buf;
+        }
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(s[i + 2]) == 0xBE ||
+             static_cast<unsigned char>(s[i + 2]) == 0xBF))
+            return static_cast<unsigned char>(s[i + 2]) == 0xBE ? "U+FFFE" : "U+FFFF";
+    }
+    return {};
+}
+
+void check_xml_writable(const TripleSet& set, const std::string& name) {
+    for (const Triple& t : set.triples) {
+        if (!t.o.is_literal()) continue;
+        if (const std::string bad = xml_illegal_char(t.o.value); !bad.empty())
+            throw content_error("cannot write " + name + ": RDF/XML (XML 1.0) cannot hold the " +
+                                "character " + bad + " found in a literal of <" + t.s.value +
+                                "> <" + t.p.value + ">; use the ttl, nt or nq format");
+    }
+}
+
+void write_rdf_json(const TripleSet& set, std::FILE* out, const std::string& name) {
+    std::string buf;
+    auto flush = [&](bool force) {
+        if (!force && buf.size() < (1u << 20)) return;
+        if (!buf.empty() && std::fwrite(buf.data(), 1, buf.size(), out) != buf.size())
+            throw io_error("cannot write " + name + ": write failed");
+        buf.clear();
+    };
+    buf += "{";
+    const auto& ts = set.triples;
+    for (std::size_t i = 0; i < ts.size();) {
+        buf += i == 0 ? "\n  " : ",\n  ";
+        append_json_string(buf, ts[i].s.kind == Term::Kind::Blank ? "_:" + ts[i].s.value
+                                                                   : ts[i].s.value);
+        buf += " : {";
+        std::size_t j = i;
+        while (j < ts.size() && ts[j].s == ts[i].s) {
+            buf += j == i ? "\n    " : ",\n    ";
+            append_json_string(buf, ts[j].p.value);
+            buf += " : [";
+            std::size_t k = j;
+            while (k < ts.size() && ts[k].s == ts[j].s && ts[k].p == ts[j].p) {
+                const Term& o = ts[k].o;
+                buf += k == j ? "\n      { " : ",\n      { ";
+                buf += "\"type\" : ";
+                buf += o.kind == Term::Kind::Iri     ? "\"uri\""
+                       : o.kind == Term::Kind::Blank ? "\"bnode\""
+                                                     : "\"literal\"";
+                buf += ", \"value\" : ";
+                append_json_string(buf, o.kind == Term::Kind::Blank ? "_:" + o.value : o.value);
+                if (o.kind == Term::Kind::Lang) {
+                    buf += ", \"lang\" : ";
+                    append_json_string(buf, o.tag);
+                } else if (o.kind == Term::Kind::Typed) {
+                    buf += ", \"datatype\" : ";
+                    append_json_string(buf, o.tag);
+                }
+                buf += " }";
+                ++k;
+                flush(false);
+            }
+            buf += "\n    ]";
+            j = k;
+        }
+        buf += "\n  }";
+        i = j;
+    }
+    buf += "\n}\n";
+    flush(true);
+}
+
+} // namespace
+
+const std::vector<std::string>& supported_formats() {
+    static const std::vector<std::string> formats = {"ttl", "nt", "nq", "rdf", "json"};
+    return formats;
+}
+
+std::filesystem::path output_path(const std::filesystem::path& dir, std::string_view format) {
+    return dir / ("graph." + std::string(format));
+}
+
+std::vector<Prefix> output_prefixes(const TripleSet& triples) {
+    std::vector<Prefix> out = standard_prefixes();
+    std::set<std::string> names;
+    for (const auto& p : out) names.insert(p.name);
+    std::set<std::string> segments;
+    auto consider = [&](const Term& t) {
+        if (t.kind != Term::Kind::Iri || t.value.compare(0, kPr.size(), kPr) != 0) return;
+        const std::string_view rest = std::string_view(t.value).substr(kPr.size());
+        const auto slash = rest.find('/');
+        if (slash == std::string_view::npos || slash == 0) return;
+        const std::string_view seg = rest.substr(0, slash);
+        if (seg[0] < 'a' || seg[0] > 'z') return;
+        for (const char c : seg)
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return;
+        segments.emplace(seg);
+    };
+    for (const Triple& t : triples.triples) {
+        consider(t.s);
+        consider(t.o);
+    }
+    constexpr std::size_t kMaxKindPrefixes = 32;
+    std::size_t added = 0;
+    for (const auto& seg : segments) {
+        if (names.contains(seg) || added == kMaxKindPrefixes) continue;
+        out.push_back({seg, std::string(kPr) + seg + "/"});
+        ++added;
+    }
+    return out;
+}
+
+void serialize(World& world, const TripleSet& set, std::string_view format, std::FILE* out,
+               const std::string& name) {
+    if (format == "json") {
+        write_rdf_json(set, out, name);
+        return;
+    }
+    const char* raptor_format = raptor_name(format);
+    if (!raptor_format) throw io_error("unknown RDF format '" + std::string(format) + "'");
+    if (format == "rdf") check_xml_writable(set, name);
+
+    librdf_world* lw = world.get();
+    raptor_world* rw = librdf_world_get_raptor(lw);
+    LogCapture log(lw);
+    {
+        RaptorSerializerPtr ser(check_new(raptor_new_serializer(rw, raptor_format),
+                                          std::string("raptor serializer ") + raptor_format));
+        if (format == "ttl" || format == "rdf") {
+            for (const Prefix& p : output_prefixes(set)) {
+                if (p.name == "rdf") continue; // raptor always declares rdf:
+                RaptorUriPtr u(check_new(raptor_new_uri(rw, uc(p.iri)), "namespace " + p.iri));
+                if (raptor_serializer_set_namespace(ser.get(), u.get(), uc(p.name)) != 0)
+                    throw io_error("cannot declare prefix " + p.name + " for " + name);
+            }
+        }
+        if (raptor_serializer_start_to_file_handle(ser.get(), nullptr, out) != 0)
+            throw io_error("cannot start writing " + name);
+        TermFactory terms(rw);
+        const bool quads = format == "nq";
+        RaptorTermPtr subject;
+        const std::string* subject_value = nullptr;
+        for (std::size_t i = 0; i < set.triples.size(); ++i) {
+            const Triple& t = set.triples[i];
+            if (!subject_value || t.s != set.triples[i - 1].s) {
+                subject.reset(terms.make(t.s));
+                subject_value = &t.s.value;
+            }
+            const auto graphs = quads ? set.graphs_of(i) : std::span<const std::uint32_t>();
+            const std::size_t copies = quads ? graphs.size() : 1;
+            for (std::size_t g = 0; g < copies; ++g) {
+                raptor_term* graph = nullptr;
+                if (quads && graphs[g] != 0)
+                    graph = raptor_term_copy(terms.iri(set.graph_names[graphs[g]]));
+                // raptor_new_statement_from_nodes takes ownership of the four terms.
+                RaptorStatementPtr st(raptor_new_statement_from_nodes(
+                    rw, raptor_term_copy(subject.get()), terms.make(t.p), terms.make(t.o), graph));
+                check_new(st.get(), "raptor statement");
+                if (raptor_serializer_serialize_statement(ser.get(), st.get()) != 0)
+                    throw io_error("cannot write " + name + ": " + log.first_error());
+            }
+        }
+        if (raptor_serializer_serialize_end(ser.get()) != 0)
+            throw io_error("cannot write " + name + ": " + log.first_error());
+    }
+    if (log.has_error()) throw io_error("cannot write " + name + ": " + log.first_error());
+}
+
+WriteSummary write_triples(World& world, const TripleSet& triples,
+                           const std::filesystem::path& out_dir,
+                           const std::vector<std::string>& formats) {
+    std::vector<std::string> todo;
+    for (const auto& f : formats) {
+        const auto& known = supported_formats();
+        if (std::find(known.begin(), known.end(), f) == known.end())
+            throw io_error("unknown output format '" + f + "' (known: ttl, nt, nq, rdf, json)");
+        if (std::find(todo.begin(), todo.end(), f) == todo.end()) todo.push_back(f);
+    }
+    ensure_directory(out_dir);
+    WriteSummary summary;
+    summary.triples = triples.size();
+    summary.quads = triples.quad_count();
+    for (const auto& f : todo) {
+        const auto path = output_path(out_dir, f);
+        AtomicFile file(path);
+        serialize(world, triples, f, file.get(), path.string());
+        file.commit();
+        summary.files.push_back(path);
+    }
+    return summary;
+}
+
+WriteSummary write_graph(World& world, const KnowledgeGraph& g, const std::vector<Document>& docs,
+                         const WriteOptions& o) {
+    for (const auto& f : o.formats) {
+        const auto& known = supported_formats();
+        if (std::find(known.begin(), known.end(), f) == known.end())
+            throw io_error("unknown output format '" + f + "' (known: ttl, nt, nq, rdf, json)");
+    }
+    const TripleSet set = build_triples(g, docs, TripleOptions{o.entail, o.provenance});
+    return write_triples(world, set, o.out_dir, o.formats);
+}
+
+std::string to_ntriples(World& world, std::vector<Triple> triples) {
+    std::sort(triples.begin(), triples.end());
+    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+    TripleSet set;
+    set.triples = std::move(triples);
+    for (std::size_t i = 0; i < set.triples.size(); ++i) {
+        set.graph_ids.push_back(0);
+        set.graph_offsets.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    char* data = nullptr;
+    std::size_t size = 0;
+    std::FILE* mem = open_memstream(&data, &size);
+    if (!mem) throw io_error("cannot allocate an in-memory stream");
+    std::string out;
+    try {
+        serialize(world, set, "nt", mem, "N-Triples output");
+    } catch (...) {
+        std::fclose(mem);
+        std::free(data);
+        throw;
+    }
+    std::fclose(mem);
+    out.assign(data, size);
+    std::free(data);
+    return out;
+}
+
+} // namespace parley::rdf

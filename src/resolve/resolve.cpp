@@ -1,0 +1,517 @@
+// Cross-document resolution. Entities merge by lexicon id, persons by transliteration-tolerant
+// name variants (Zelensky/Zelenskyy/Zelenskiy/Zelenski, Grinkevich/Grynkewich) while "Jr."
+// keeps a son apart from his father; meetings merge by date, place and shared participants;
+// proposals by their normalized wording. Keys are deterministic slugs of canonical labels.
+#include "resolve/resolve.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <numeric>
+
+namespace parley {
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex8(std::uint64_t h) {
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h & 0xffffffffull));
+    return buf;
+}
+
+/// Spelling-tolerant key of one name word: y->i, w->v, j->i, kh->h, doubled letters once,
+/// trailing "ii" -> "i".
+std::string fold_word(const std::string& w) {
+    std::string out;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        char c = w[i];
+        if (c == 'y' || c == 'j') c = 'i';
+        if (c == 'w') c = 'v';
+        if (c == 'h' && !out.empty() && out.back() == 'k') {
+            out.back() = 'h';
+            continue;
+        }
+        if (!out.empty() && out.back() == c) continue;
+        out += c;
+    }
+    return out;
+}
+
+struct NameParts {
+    std::vector<std::string> words; ///< folded words without suffix
+    std::string suffix;             ///< "jr", "sr", "ii", "iii"
+};
+
+NameParts name_parts(const std::string& name) {
+    NameParts np;
+    std::string key = name_key(name);
+    std::size_t i = 0;
+    while (i < key.size()) {
+        std::size_t j = key.find(' ', i);
+        if (j == std::string::npos) j = key.size();
+        std::string w = key.substr(i, j - i);
+        if (w == "jr" || w == "sr" || w == "iii" || w == "ii") {
+            np.suffix = w;
+        } else if (!w.empty()) {
+            np.words.push_back(fold_word(w));
+        }
+        i = j + 1;
+    }
+    return np;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    std::iota(prev.begin(), prev.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
+                               prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+/// Do two person names denote the same person?
+bool same_person(const NameParts& a, const NameParts& b) {
+    if (a.words.empty() || b.words.empty() || a.suffix != b.suffix) return false;
+    const std::string& sa = a.words.back();
+    const std::string& sb = b.words.back();
+    const std::size_t longest = std::max(sa.size(), sb.size());
+    const bool surname_ok = sa == sb || (longest >= 6 && edit_distance(sa, sb) <= 1);
+    if (!surname_ok) return false;
+    if (a.words.size() == 1 || b.words.size() == 1) return true;
+    const std::string& fa = a.words.front();
+    const std::string& fb = b.words.front();
+    if (fa == fb) return true;
+    if (fa.size() == 1 || fb.size() == 1) return fa[0] == fb[0];
+    return fa[0] == fb[0] && edit_distance(fa, fb) <= 2;
+}
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::size_t find(std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+    void unite(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+};
+
+NodeKind node_kind(EntityType t) {
+    switch (t) {
+    case EntityType::Person: return NodeKind::Person;
+    case EntityType::Organization: return NodeKind::Organization;
+    case EntityType::Country: return NodeKind::Country;
+    case EntityType::Place: return NodeKind::Place;
+    }
+    return NodeKind::Place;
+}
+
+std::string kind_prefix(NodeKind k) {
+    std::string s = to_string(k);
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+Relation stance_relation(Stance s) {
+    switch (s) {
+    case Stance::Supports: return Relation::Supports;
+    case Stance::Demands: return Relation::Demands;
+    case Stance::Opposes: return Relation::Opposes;
+    case Stance::Rejects: return Relation::Rejects;
+    case Stance::Conditional: return Relation::ConditionallySupports;
+    }
+    return Relation::Supports;
+}
+
+/// Content-word key of a proposal label: lower-case, no articles, plural 's' dropped.
+std::string proposal_key(const std::string& label) {
+    std::string key = name_key(label);
+    std::string out;
+    std::size_t i = 0;
+    while (i < key.size()) {
+        std::size_t j = key.find(' ', i);
+        if (j == std::string::npos) j = key.size();
+        std::string w = key.substr(i, j - i);
+        i = j + 1;
+        if (w == "a" || w == "an" || w == "the" || w.empty()) continue;
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+        out += (out.empty() ? "" : " ") + w;
+    }
+    return out;
+}
+
+std::string truncate_slug(std::string s, std::size_t max) {
+    if (s.size() <= max) return s;
+    s.resize(max);
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s;
+}
+
+/// A global entity cluster.
+struct Cluster {
+    EntityType type = EntityType::Person;
+    std::vector<std::pair<std::size_t, std::size_t>> members; ///< (doc, entity)
+    std::string lexicon_id, qid, label;
+    std::set<std::string> forms;
+};
+
+} // namespace
+
+KnowledgeGraph build_graph(const std::vector<Document>& docs,
+                           const std::vector<DocExtraction>& extractions, const Lexicon& lexicon,
+                           ResolveSummary* summary) {
+    PARLEY_CHECK(docs.size() == extractions.size(), "one extraction per document");
+    KnowledgeGraph g;
+
+    // ---- documents
+    std::vector<Vertex> doc_v(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& doc = docs[d];
+        Vertex v = g.node(NodeKind::Document, "document/" + slugify(doc.id),
+                          doc.title.empty() ? doc.id : doc.title);
+        g[v].date = doc.published;
+        g[v].text = doc.id;
+        g[v].sources.insert(doc.id);
+        doc_v[d] = v;
+    }
+
+    // ---- entity clusters
+    std::vector<std::pair<std::size_t, std::size_t>> all;
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (std::size_t e = 0; e < extractions[d].entities.size(); ++e) all.emplace_back(d, e);
+    auto ent = [&](std::size_t i) -> const DocEntity& {
+        return extractions[all[i].first].entities[all[i].second];
+    };
+    UnionFind uf(all.size());
+    {
+        std::map<std::string, std::size_t> by_key;
+        std::vector<NameParts> parts(all.size());
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto& e = ent(i);
+            std::string key;
+            if (!e.lexicon_id.empty()) {
+                key = e.lexicon_id;
+            } else if (!e.qid.empty()) {
+                key = "qid:" + e.qid;
+            } else if (e.type == EntityType::Person) {
+                parts[i] = name_parts(e.name);
+                continue;
+            } else {
+                std::string folded;
+                for (const auto& w : name_parts(e.name).words) folded += w + " ";
+                key = std::string(to_string(e.type)) + ":" + folded;
+            }
+            auto [it, fresh] = by_key.emplace(key, i);
+            if (!fresh) uf.unite(it->second, i);
+        }
+        // Persons with a qid merge with persons of the same name variants.
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (ent(i).type == EntityType::Person && parts[i].words.empty())
+                parts[i] = name_parts(ent(i).name);
+        // Full names first, then surname-only names when they fit exactly one cluster.
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (ent(i).type != EntityType::Person || parts[i].words.size() < 2) continue;
+            for (std::size_t j = i + 1; j < all.size(); ++j) {
+                if (ent(j).type != EntityType::Person || parts[j].words.size() < 2) continue;
+                if (same_person(parts[i], parts[j])) uf.unite(i, j);
+            }
+        }
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (ent(i).type != EntityType::Person || parts[i].words.size() != 1) continue;
+            std::set<std::size_t> roots;
+            for (std::size_t j = 0; j < all.size(); ++j)
+                if (j != i && ent(j).type == EntityType::Person && parts[j].words.size() >= 2 &&
+                    same_person(parts[i], parts[j]))
+                    roots.insert(uf.find(j));
+            if (roots.size() == 1) uf.unite(i, *roots.begin());
+        }
+    }
+    std::map<std::size_t, Cluster> clusters;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto& c = clusters[uf.find(i)];
+        const auto& e = ent(i);
+        c.members.push_back(all[i]);
+        c.type = e.type;
+        if (c.lexicon_id.empty()) c.lexicon_id = e.lexicon_id;
+        if (c.qid.empty()) c.qid = e.qid;
+        c.forms.insert(e.surface_forms.begin(), e.surface_forms.end());
+    }
+    // Preferred label: the lexicon name; else the full name seen in most documents.
+    std::map<std::pair<std::size_t, std::size_t>, Vertex> ent_v;
+    std::vector<std::pair<std::string, std::size_t>> order;
+    for (auto& [root, c] : clusters) {
+        if (!c.lexicon_id.empty()) {
+            if (const LexEntry* le = lexicon.by_id(c.lexicon_id)) c.label = le->name;
+        }
+        if (c.label.empty()) {
+            std::map<std::string, std::set<std::size_t>> seen;
+            for (auto [d, e] : c.members) seen[extractions[d].entities[e].name].insert(d);
+            // Office holders the lexicon knows keep the lexicon's spelling.
+            for (const auto& r : lexicon.roles)
+                for (const auto& h : r.holders)
+                    if (!h.qid.empty() && h.qid == c.qid) c.label = h.person;
+            if (c.label.empty()) {
+                std::size_t best = 0;
+                for (const auto& [name, ds] : seen) {
+                    const std::size_t words = std::count(name.begin(), name.end(), ' ') + 1;
+                    const std::size_t score = ds.size() * 100 + words * 10;
+                    if (score > best || (score == best && name < c.label)) {
+                        best = score;
+                        c.label = name;
+                    }
+                }
+            }
+        }
+        order.emplace_back(c.label, root);
+    }
+    std::sort(order.begin(), order.end());
+    // Entities referenced by a fact; the others need a surface form to exist in the graph.
+    std::set<std::pair<std::size_t, std::size_t>> used;
+    for (std::size_t d = 0; d < extractions.size(); ++d) {
+        const auto& ex = extractions[d];
+        auto use = [&](int e) {
+            if (e >= 0) used.insert({d, static_cast<std::size_t>(e)});
+        };
+        for (const auto& m : ex.meetings) {
+            for (int p : m.participants) use(p);
+            use(m.host);
+            use(m.location);
+        }
+        for (const auto& p : ex.proposals)
+            for (int a : p.proposers) use(a);
+        for (const auto& st : ex.stances) use(st.actor);
+        for (const auto& q : ex.quotes) use(q.speaker);
+    }
+    std::set<std::string> used_keys;
+    for (const auto& [label, root] : order) {
+        auto& c = clusters[root];
+        const bool keep = std::any_of(c.members.begin(), c.members.end(), [&](const auto& m) {
+            return used.count(m) ||
+                   !extractions[m.first].entities[m.second].surface_forms.empty();
+        });
+        if (!keep) continue;
+        const NodeKind k = node_kind(c.type);
+        std::string key = kind_prefix(k) + "/" + truncate_slug(slugify(c.label), 80);
+        for (int n = 2; used_keys.count(key); ++n)
+            key = kind_prefix(k) + "/" + truncate_slug(slugify(c.label), 80) + "-" +
+                  std::to_string(n);
+        used_keys.insert(key);
+        Vertex v = g.node(k, key, c.label);
+        g[v].qid = c.qid;
+        for (const auto& f : c.forms)
+            if (f != c.label) g[v].aliases.insert(f);
+        for (auto [d, e] : c.members) {
+            ent_v[{d, e}] = v;
+            const auto& de = extractions[d].entities[e];
+            if (!de.role.empty()) g[v].roles.insert(de.role);
+            for (const auto& ev : de.mentions) add_evidence(g[v].evidence, ev);
+            if (!de.surface_forms.empty()) {
+                g[v].sources.insert(docs[d].id);
+                g.relate(v, Relation::MentionedIn, doc_v[d]);
+            }
+        }
+    }
+    // Named entities are those with a surface form; others exist only through facts.
+    auto named = [&](Vertex v) { return !g[v].sources.empty(); };
+
+    // ---- affiliations
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (std::size_t e = 0; e < extractions[d].entities.size(); ++e) {
+            const auto& de = extractions[d].entities[e];
+            if (de.affiliation < 0) continue;
+            auto pi = ent_v.find({d, e});
+            auto ai = ent_v.find({d, static_cast<std::size_t>(de.affiliation)});
+            if (pi == ent_v.end() || ai == ent_v.end()) continue;
+            Vertex p = pi->second;
+            Vertex a = ai->second;
+            if (p == a || !named(a) || !named(p)) continue;
+            Evidence ev = de.mentions.empty() ? Evidence{} : de.mentions.front();
+            ev.rule = "entity.affiliation";
+            if (de.mentions.empty()) {
+                ev.doc = docs[d].id;
+            }
+            g.relate(p, Relation::Affiliation, a, ev);
+        }
+
+    auto actor_v = [&](std::size_t d, int e) { return ent_v.at({d, static_cast<std::size_t>(e)}); };
+    auto mention_doc = [&](Vertex v, std::size_t d) {
+        g[v].sources.insert(docs[d].id);
+        g.relate(v, Relation::MentionedIn, doc_v[d]);
+    };
+
+    // ---- meetings: cluster across documents
+    struct MeetingRef {
+        std::size_t d, m;
+        std::set<Vertex> parts;
+        std::optional<Vertex> loc;
+        std::optional<Date> date;
+    };
+    std::vector<MeetingRef> mrefs;
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (std::size_t m = 0; m < extractions[d].meetings.size(); ++m) {
+            const auto& dm = extractions[d].meetings[m];
+            MeetingRef r{d, m, {}, std::nullopt, dm.date};
+            for (int p : dm.participants) r.parts.insert(actor_v(d, p));
+            if (dm.host >= 0) r.parts.insert(actor_v(d, dm.host));
+            if (dm.location >= 0) r.loc = actor_v(d, dm.location);
+            mrefs.push_back(std::move(r));
+        }
+    UnionFind muf(mrefs.size());
+    for (std::size_t i = 0; i < mrefs.size(); ++i)
+        for (std::size_t j = i + 1; j < mrefs.size(); ++j) {
+            const auto& a = mrefs[i];
+            const auto& b = mrefs[j];
+            if (a.d == b.d) continue;
+            if (a.date && b.date && !(*a.date == *b.date)) continue;
+            if (a.loc && b.loc && *a.loc != *b.loc) continue;
+            std::size_t shared = 0;
+            for (Vertex v : a.parts) shared += b.parts.count(v);
+            const bool same_date = a.date && b.date;
+            const bool same_loc = a.loc && b.loc;
+            if ((a.parts == b.parts && (same_date || same_loc)) || (same_date && shared >= 2) ||
+                (same_loc && shared >= 2 && (!a.date || !b.date)))
+                muf.unite(i, j);
+        }
+    std::map<std::size_t, std::vector<std::size_t>> mgroups;
+    for (std::size_t i = 0; i < mrefs.size(); ++i) mgroups[muf.find(i)].push_back(i);
+    for (const auto& [root, members] : mgroups) {
+        std::set<Vertex> parts;
+        std::optional<Vertex> loc;
+        std::optional<Date> date;
+        std::string sig;
+        for (std::size_t i : members) {
+            parts.insert(mrefs[i].parts.begin(), mrefs[i].parts.end());
+            if (!loc) loc = mrefs[i].loc;
+            if (!date) date = mrefs[i].date;
+            sig += docs[mrefs[i].d].id + "#" + std::to_string(mrefs[i].m) + ";";
+        }
+        std::vector<std::string> names;
+        for (Vertex v : parts) names.push_back(g[v].label);
+        std::sort(names.begin(), names.end());
+        std::string label = "Meeting of ";
+        for (std::size_t k = 0; k < names.size() && k < 4; ++k)
+            label += (k == 0 ? "" : (k + 1 == names.size() || k == 3 ? " and " : ", ")) + names[k];
+        if (names.size() > 4) label += " and others";
+        if (loc) label += " in " + g[*loc].label;
+        if (date) label += " on " + date->iso();
+        std::string who;
+        for (const auto& n : names) who += n + ";";
+        std::string key = "meeting/" + (date ? date->iso() : std::string("undated")) +
+                          (loc ? "-" + truncate_slug(slugify(g[*loc].label), 30) : "") + "-" +
+                          hex8(fnv1a(who + (loc ? g[*loc].key : "")));
+        Vertex mv = g.node(NodeKind::Meeting, key, label);
+        if (date) g[mv].date = date;
+        for (std::size_t i : members) {
+            const auto& r = mrefs[i];
+            const auto& dm = extractions[r.d].meetings[r.m];
+            mention_doc(mv, r.d);
+            add_evidence(g[mv].evidence, dm.evidence);
+            for (int p : dm.participants) g.relate(mv, Relation::Participant, actor_v(r.d, p), dm.evidence);
+            if (dm.host >= 0) g.relate(mv, Relation::Host, actor_v(r.d, dm.host), dm.evidence);
+            if (dm.location >= 0 && loc && actor_v(r.d, dm.location) == *loc)
+                g.relate(mv, Relation::Location, *loc, dm.evidence);
+        }
+    }
+
+    // ---- proposals: merge by normalized wording across documents
+    std::map<std::string, Vertex> prop_by_key;
+    std::vector<std::vector<Vertex>> prop_v(extractions.size());
+    for (std::size_t d = 0; d < extractions.size(); ++d) {
+        for (const auto& dp : extractions[d].proposals) {
+            const std::string pk = proposal_key(dp.label);
+            Vertex pv;
+            if (auto it = prop_by_key.find(pk); it != prop_by_key.end()) {
+                pv = it->second;
+            } else {
+                std::string key = "proposal/" + truncate_slug(slugify(dp.label), 60);
+                if (g.find(key)) key += "-" + hex8(fnv1a(pk));
+                pv = g.node(NodeKind::Proposal, key, dp.label);
+                prop_by_key.emplace(pk, pv);
+            }
+            for (const auto& a : dp.aliases)
+                if (a != g[pv].label) g[pv].aliases.insert(a);
+            if (dp.label != g[pv].label) g[pv].aliases.insert(dp.label);
+            add_evidence(g[pv].evidence, dp.evidence);
+            mention_doc(pv, d);
+            for (int a : dp.proposers) g.relate(pv, Relation::ProposedBy, actor_v(d, a), dp.evidence);
+            prop_v[d].push_back(pv);
+        }
+    }
+
+    // ---- stances
+    std::map<std::pair<Vertex, Vertex>, int> polarity; // bit 1 support, bit 2 oppose
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (const auto& ds : extractions[d].stances) {
+            Vertex a = actor_v(d, ds.actor);
+            Vertex p = prop_v[d][static_cast<std::size_t>(ds.proposal)];
+            g.relate(a, stance_relation(ds.stance), p, ds.evidence);
+            if (ds.stance == Stance::Conditional && ds.condition >= 0)
+                g.relate(p, Relation::ConditionalOn, prop_v[d][static_cast<std::size_t>(ds.condition)],
+                         ds.evidence);
+            if (ds.stance == Stance::Supports || ds.stance == Stance::Demands)
+                polarity[{a, p}] |= 1;
+            if (ds.stance == Stance::Opposes || ds.stance == Stance::Rejects)
+                polarity[{a, p}] |= 2;
+        }
+    if (summary) {
+        summary->conflicts = 0;
+        for (const auto& [k, bits] : polarity)
+            if (bits == 3) ++summary->conflicts;
+    }
+
+    // ---- quotes: one statement per (speaker, normalized text)
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (const auto& dq : extractions[d].quotes) {
+            Vertex sp = actor_v(d, dq.speaker);
+            const std::string norm = name_key(dq.text);
+            std::string key = "statement/" + truncate_slug(slugify(g[sp].label), 40) + "-" +
+                              hex8(fnv1a(norm));
+            std::string label = g[sp].label + ": \u201C";
+            label += dq.text.size() > 60 ? dq.text.substr(0, 57) + "..." : dq.text;
+            // Never cut a UTF-8 sequence in two.
+            while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80 &&
+                   dq.text.size() > 60)
+                label.pop_back();
+            label += "\u201D";
+            Vertex sv = g.node(NodeKind::Statement, key, label);
+            if (g[sv].text.empty()) g[sv].text = dq.text;
+            add_evidence(g[sv].evidence, dq.evidence);
+            mention_doc(sv, d);
+            g.relate(sv, Relation::Speaker, sp, dq.evidence);
+        }
+
+    // Facts make their actors part of the graph even when only a demonym named them.
+    for (Vertex v : g.sorted_nodes()) {
+        if (!is_actor(g[v].kind) && g[v].kind != NodeKind::Place) continue;
+        if (!g[v].sources.empty()) continue;
+        for (const auto& ev : g[v].evidence) g[v].sources.insert(ev.doc);
+        for (auto [it, end] = boost::in_edges(v, g.boost()); it != end; ++it)
+            for (const auto& ev : g[*it].evidence) g[v].sources.insert(ev.doc);
+        for (const auto& s : g[v].sources)
+            for (std::size_t d = 0; d < docs.size(); ++d)
+                if (docs[d].id == s) g.relate(v, Relation::MentionedIn, doc_v[d]);
+    }
+    return g;
+}
+
+} // namespace parley

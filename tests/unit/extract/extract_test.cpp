@@ -1,0 +1,131 @@
+// Extractor tests on small texts written for these tests, with the project's real lexicons.
+#include "extract/extract.hpp"
+#include "ingest/ingest.hpp"
+#include "lexicon/lexicon.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace parley;
+
+namespace {
+
+const Lexicon& lexicon() {
+    static const Lexicon lex = Lexicon::load(std::string(PARLEY_SOURCE_DIR) + "/mappings");
+    return lex;
+}
+
+DocExtraction run(const std::string& text, const std::string& date = "2025-03-10") {
+    IngestOptions o;
+    o.date = Date::parse(date);
+    Document d = make_document("t.txt", text, o);
+    return extract_document(d, lexicon());
+}
+
+const DocEntity* find(const DocExtraction& ex, const std::string& name) {
+    for (const auto& e : ex.entities)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+int index_of(const DocExtraction& ex, const std::string& name) {
+    for (std::size_t i = 0; i < ex.entities.size(); ++i)
+        if (ex.entities[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("lexicon countries, metonyms and demonyms", "[extract]") {
+    auto ex = run("Moscow said on Monday that Ukrainian forces must leave. The talks in Geneva "
+                  "were hosted by Switzerland.\n");
+    const DocEntity* ru = find(ex, "Russia");
+    REQUIRE(ru != nullptr);
+    CHECK(ru->type == EntityType::Country);
+    CHECK(ru->surface_forms.count("Moscow") == 1);
+    const DocEntity* geneva = find(ex, "Geneva");
+    REQUIRE(geneva != nullptr);
+    CHECK(geneva->type == EntityType::Place);
+    // A demonym alone names no entity surface.
+    const DocEntity* ua = find(ex, "Ukraine");
+    CHECK((ua == nullptr || ua->surface_forms.empty()));
+}
+
+TEST_CASE("unknown persons from titles, with role and affiliation", "[extract]") {
+    auto ex = run("Foreign Minister Tomas Varga of Hungary met Oleksandr Hrytsenko, secretary of "
+                  "the National Security Council, in Vienna on Sunday. Varga said the talks were "
+                  "useful.\n");
+    const DocEntity* varga = find(ex, "Tomas Varga");
+    REQUIRE(varga != nullptr);
+    CHECK(varga->type == EntityType::Person);
+    CHECK(varga->role == "Foreign Minister");
+    CHECK(varga->surface_forms.count("Varga") == 1);
+    const DocEntity* h = find(ex, "Oleksandr Hrytsenko");
+    REQUIRE(h != nullptr);
+    CHECK(h->type == EntityType::Person);
+    const DocEntity* council = find(ex, "National Security Council");
+    REQUIRE(council != nullptr);
+    CHECK(council->type == EntityType::Organization);
+    CHECK(h->affiliation == index_of(ex, "National Security Council"));
+}
+
+TEST_CASE("sentence-initial words and weekdays are not names", "[extract]") {
+    auto ex = run("However, nothing changed on Sunday.\nMeanwhile the talks went on.\n");
+    for (const auto& e : ex.entities) {
+        CHECK(e.name != "However");
+        CHECK(e.name != "Sunday");
+        CHECK(e.name != "Meanwhile");
+    }
+}
+
+TEST_CASE("meetings with participants, place and date", "[extract]") {
+    auto ex = run("Published 2025-03-10\n\nForeign Minister Tomas Varga met Prime Minister Ana "
+                  "Lovric in Vienna on Sunday.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    CHECK(m.participants.size() == 2);
+    REQUIRE(m.location >= 0);
+    CHECK(ex.entities[static_cast<std::size_t>(m.location)].name == "Vienna");
+    REQUIRE(m.date);
+    CHECK(m.date->iso() == "2025-03-09");
+}
+
+TEST_CASE("a sentence with no meeting yields none", "[extract]") {
+    auto ex = run("Foreign Minister Tomas Varga criticized Prime Minister Ana Lovric on Sunday.\n");
+    CHECK(ex.meetings.empty());
+    auto cancelled = run("A meeting between Tomas Varga and Ana Lovric planned for June fell "
+                         "through.\n");
+    CHECK(cancelled.meetings.empty());
+}
+
+TEST_CASE("quotes with speakers, split by 'he said'", "[extract]") {
+    auto ex = run("Foreign Minister Tomas Varga spoke to reporters. \"We are close to a deal,\" "
+                  "he said. \u201CBut not yet.\u201D\n");
+    REQUIRE(ex.quotes.size() >= 1);
+    const int varga = index_of(ex, "Tomas Varga");
+    CHECK(ex.quotes[0].speaker == varga);
+    CHECK(ex.quotes[0].text == "We are close to a deal,");
+}
+
+TEST_CASE("stances: rejection, and 'did not reject' is no stance", "[extract]") {
+    auto ex = run("Prime Minister Ana Lovric rejected the ceasefire proposal on Monday.\n");
+    REQUIRE(!ex.stances.empty());
+    CHECK(ex.stances[0].stance == Stance::Rejects);
+    CHECK(ex.stances[0].actor == index_of(ex, "Ana Lovric"));
+    auto hedged = run("Prime Minister Ana Lovric did not reject the ceasefire proposal.\n");
+    for (const auto& s : hedged.stances) CHECK(s.stance != Stance::Rejects);
+}
+
+TEST_CASE("conditional offers link the offer and the condition", "[extract]") {
+    auto ex = run("President Volodymyr Zelensky said Ukraine could forgo NATO membership if it "
+                  "receives security guarantees.\n");
+    auto it = std::find_if(ex.stances.begin(), ex.stances.end(),
+                           [](const DocStance& s) { return s.stance == Stance::Conditional; });
+    REQUIRE(it != ex.stances.end());
+    REQUIRE(it->condition >= 0);
+    CHECK(ex.proposals[static_cast<std::size_t>(it->proposal)].label.find("forgo") !=
+          std::string::npos);
+    CHECK(ex.proposals[static_cast<std::size_t>(it->condition)].label.find("security guarantees") !=
+          std::string::npos);
+}
