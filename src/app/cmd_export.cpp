@@ -127,9 +127,15 @@ void register_export(CLI::App& app, AppContext& ctx) {
                                  "instead of building it from articles")
                      ->type_name("FILE...");
     add_build_options(*cmd, c->build);
-    auto* inputs =
-        cmd->add_option("inputs", c->build.inputs, "Article files (*.txt) or directories of them")
-            ->type_name("INPUT...");
+    // `add_build_options` may declare the INPUT positional as required; here it is optional,
+    // because --data replaces it.
+    CLI::Option* inputs = cmd->get_option_no_throw("INPUT");
+    if (inputs) {
+        inputs->required(false);
+    } else {
+        inputs =
+            cmd->add_option("INPUT", c->build.inputs, "Article files (*.txt) or folders of them");
+    }
     data->excludes(inputs);
     cmd->footer(kExportFooter);
     cmd->callback([c, &ctx] { run_export(*c, ctx); });

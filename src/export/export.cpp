@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "export/text_util.hpp"
+#include "rdf/iri.hpp"
 
 #include <algorithm>
 #include <boost/graph/graphml.hpp>
@@ -17,8 +18,6 @@
 namespace parley {
 
 namespace {
-
-constexpr const char* kIriBase = "https://w3id.org/parley/id/";
 
 /// True when `name` names `p` exactly (label, alias, key or the key's last segment).
 bool names_exactly(const NodeProps& p, const std::string& folded) {
@@ -222,7 +221,7 @@ std::string to_graphml(const KnowledgeGraph& g) {
         aliases[i] = xml_safe(join(p.aliases, " | "));
         role[i] = xml_safe(join(p.roles, " | "));
         date[i] = p.date ? p.date->iso() : "";
-        iri[i] = xml_safe(kIriBase + p.key);
+        iri[i] = xml_safe(rdf::resource_iri(p.key));
         qid[i] = xml_safe(p.qid);
         num_sources[i] = static_cast<int>(p.sources.size());
     }

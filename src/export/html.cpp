@@ -3,6 +3,7 @@
 // drawing library for the browser, and the page must open without a network).
 #include "export/export.hpp"
 #include "export/text_util.hpp"
+#include "rdf/iri.hpp"
 
 #include <cstdio>
 #include <map>
@@ -43,12 +44,13 @@ std::string graph_json(const KnowledgeGraph& g, const DocumentIndex& docs) {
     for (std::size_t i = 0; i < g.num_nodes(); ++i) {
         const NodeProps& p = bg[i];
         if (i) out += ",\n";
-        out += "{\"id\":" + json_string(p.key) + ",\"kind\":" + json_string(to_string(p.kind)) +
-               ",\"label\":" + json_string(p.label) + ",\"aliases\":" + json_list(p.aliases) +
-               ",\"roles\":" + json_list(p.roles) +
-               ",\"date\":" + json_string(p.date ? p.date->iso() : "") +
-               ",\"text\":" + json_string(p.text) + ",\"qid\":" + json_string(p.qid) +
-               ",\"sources\":" + json_list(p.sources) + "}";
+        out +=
+            "{\"id\":" + json_string(p.key) + ",\"iri\":" + json_string(rdf::resource_iri(p.key)) +
+            ",\"kind\":" + json_string(to_string(p.kind)) + ",\"label\":" + json_string(p.label) +
+            ",\"aliases\":" + json_list(p.aliases) + ",\"roles\":" + json_list(p.roles) +
+            ",\"date\":" + json_string(p.date ? p.date->iso() : "") +
+            ",\"text\":" + json_string(p.text) + ",\"qid\":" + json_string(p.qid) +
+            ",\"sources\":" + json_list(p.sources) + "}";
         for (const auto& s : p.sources)
             if (const auto* d = find_doc(s)) used_docs.emplace(s, d);
     }
@@ -413,7 +415,7 @@ constexpr const char* kPage = R"PAGE(<!DOCTYPE html>
       const d = html("div", "Wikidata: ", p, "meta"), a = html("a", n.qid, d);
       a.href = "https://www.wikidata.org/wiki/" + n.qid; a.target = "_blank"; a.rel = "noopener";
     }
-    html("div", "IRI: https://w3id.org/parley/id/" + n.id, p, "meta");
+    html("div", "IRI: " + n.iri, p, "meta");
     const facts = n.out.map((e) => ({ e, other: e.target, phrase: (REL[e.rel] || [0, e.rel])[1] }))
       .concat(n.in.map((e) => ({ e, other: e.source, phrase: (REL[e.rel] || [0, 0, e.rel])[2] })))
       .filter((f) => f.e.rel !== "mentionedIn" || visibleKind.Document);

@@ -15,10 +15,9 @@ namespace {
 bool is_article(const std::string& w) { return w == "the" || w == "a" || w == "an"; }
 
 bool is_locative(const std::string& w) {
-    static const std::set<std::string> loc = {"in",   "at",      "to",     "from",    "near",
-                                              "into", "towards", "toward", "outside", "inside",
-                                              "via",  "across",  "around", "visit",   "visited",
-                                              "reached", "arrived", "for"};
+    static const std::set<std::string> loc = {"in",      "at",     "to",      "from",
+                                              "near",    "into",   "towards", "toward",
+                                              "outside", "inside", "visited"};
     return loc.count(w) > 0;
 }
 
@@ -115,6 +114,30 @@ void find_entities(State& st) {
             if (toks[i].cap && toks[i].word && !toks[i - 1].quote) mid_caps.insert(toks[i].text);
     }
 
+    // Pass 0: a text never uses one name both as the state and as the city, so each metonym
+    // surface is decided once per document by the majority of its uses (ties: the city).
+    std::map<std::string, int> metonym_votes; // > 0: location, <= 0: the state
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        for (std::size_t i = 0; i < toks.size();) {
+            auto m = gz.match(toks, i);
+            if (!m) {
+                ++i;
+                continue;
+            }
+            if (m->kind == GazKind::Metonym) {
+                const std::string prev = i > 0 ? toks[i - 1].lower : "";
+                const std::string prev2 = i > 1 ? toks[i - 2].lower : "";
+                const bool locative =
+                    is_locative(prev) || (is_article(prev) && is_locative(prev2));
+                metonym_votes[st.span_text(s, i, i + m->length)] += locative ? 1 : -1;
+            }
+            i += m->length;
+        }
+    }
+    for (auto& [k, v] : metonym_votes)
+        if (v == 0) v = 1;
+
     // Pass 1: lexicon matches.
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
@@ -136,9 +159,10 @@ void find_entities(State& st) {
                 st.mention(e, s, i, i + m->length, surface, false, true);
             } else if (m->kind == GazKind::Metonym) {
                 // A capital or seat of government: the state, unless used as a location.
-                const bool locative = is_locative(prev) || (is_article(prev) && is_locative(prev2));
+                const bool locative = metonym_votes[surface] > 0;
                 const bool place_entry = m->place_entry >= 0;
-                if (locative || (st.headline[s] && false)) {
+                const bool city_like = place_entry || (m->length == 1 && toks[i].cap);
+                if (locative && city_like) {
                     const LexEntry* pe = place_entry
                                              ? &st.lex.entries[static_cast<std::size_t>(
                                                    m->place_entry)]
@@ -158,9 +182,16 @@ void find_entities(State& st) {
                 }
             } else {
                 int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
-                std::string form = surface;
-                if (is_article(toks[i].lower)) form = st.span_text(s, i + 1, i + m->length);
-                st.mention(e, s, i, i + m->length, form);
+                std::size_t len = m->length;
+                // "the Donetsk region", "Kherson Oblast": the place itself.
+                if (le.type == EntityType::Place && i + len < toks.size() &&
+                    (toks[i + len].lower == "region" || toks[i + len].lower == "oblast" ||
+                     toks[i + len].lower == "province"))
+                    ++len;
+                std::string form = st.span_text(s, i, i + len);
+                if (is_article(toks[i].lower)) form = st.span_text(s, i + 1, i + len);
+                st.mention(e, s, i, i + len, form);
+                i += len - m->length;
             }
             (void)next;
             i += m->length;
@@ -168,6 +199,12 @@ void find_entities(State& st) {
     }
 
     // Pass 2: capitalized sequences not covered by a lexicon match.
+    auto has_org_head_in = [&](const std::vector<Token>& toks, std::size_t a, std::size_t b) {
+        for (std::size_t k = a; k < b; ++k)
+            if (toks[k].cap && st.trig("org_heads", toks[k].lower)) return true;
+        return false;
+    };
+    std::vector<Cand> absorbed; // lexicon mentions that turned out to be part of a longer name
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         std::vector<bool> covered(toks.size(), false);
@@ -202,6 +239,18 @@ void find_entities(State& st) {
                         !toks[k].digit) {
                         j = k;
                         continue;
+                    }
+                    // "University of Florida": an organization name running through a place
+                    // the lexicon knows.
+                    if (k < toks.size() && covered[k] && toks[k].cap &&
+                        (u.lower == "of" || u.lower == "for" || u.lower == "in") &&
+                        has_org_head_in(toks, i, j)) {
+                        for (const auto& m : st.mentions[s])
+                            if (m.first == k && !m.demonym) j = m.last;
+                        if (j > k) {
+                            absorbed.push_back({s, k, j});
+                            continue;
+                        }
                     }
                 }
                 break;
@@ -247,6 +296,25 @@ void find_entities(State& st) {
         while (c.last > c.first && (is_not_name(toks[c.last - 1]) || particle(st, toks[c.last - 1])))
             --c.last;
         if (c.first >= c.last) continue;
+        // A title in front of a name is a role, not part of the name: "Presidential Envoy
+        // Steve Witkoff", "Professor Andrew Michta", "Supreme Commander of NATO Forces".
+        std::string lead_role;
+        if (!has_head(toks, c.first, c.last, "org_heads") &&
+            !has_head(toks, c.first, c.last, "place_heads")) {
+            std::size_t k = c.first;
+            while (k < c.last && gz.role_word(toks[k].lower)) ++k;
+            if (k > c.first) {
+                if (auto r = gz.role(st.span_text_lower(c.s, c.first, k))) lead_role = *r;
+                else if (auto [rl, rt] = role_before(st, gz, toks, k); rl > 0) lead_role = rt;
+                c.first = k;
+            }
+        } else {
+            // "Supreme Commander of X Forces": drop "ROLE of".
+            std::size_t k = c.first;
+            while (k < c.last && gz.role_word(toks[k].lower)) ++k;
+            if (k > c.first && k + 1 < c.last && toks[k].lower == "of") c.first = k + 1;
+        }
+        if (c.first >= c.last) continue;
         const std::size_t n = c.last - c.first;
         const bool sentence_initial = c.first == 0 || (c.first == 1 && toks[0].quote);
         const std::string text = st.span_text(c.s, c.first, c.last);
@@ -255,7 +323,25 @@ void find_entities(State& st) {
 
         if (has_head(toks, c.first, c.last, "org_heads")) {
             // Organization: "National Security and Defense Council", "University of Florida".
-            int e = st.entity(EntityType::Organization, text, "org:" + name_key(text));
+            // A place the lexicon knows right before it is part of the name ("Asia Business
+            // Daily").
+            for (const auto& m : st.mentions[c.s])
+                if (m.last == c.first && !m.demonym && toks[m.first].cap &&
+                    st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                        EntityType::Place) {
+                    absorbed.push_back({c.s, m.first, m.last});
+                    c.first = m.first;
+                    break;
+                }
+            for (const auto& a : absorbed)
+                if (a.s == c.s && a.first >= c.first && a.last <= c.last) st.unmention(a.s, a.first, a.last);
+            const std::string org = st.span_text(c.s, c.first, c.last);
+            int e = st.entity(EntityType::Organization, org, "org:" + name_key(org));
+            st.mention(e, c.s, c.first, c.last, org);
+            continue;
+        }
+        if (false) {
+            int e = -1;
             st.mention(e, c.s, c.first, c.last, text);
             continue;
         }
@@ -265,7 +351,10 @@ void find_entities(State& st) {
             continue;
         }
         auto [rlen, role] = role_before(st, gz, toks, c.first);
-        if (rlen == 0 && c.first > 0 && toks[c.first - 1].lower == ",") rlen = 0;
+        if (rlen == 0 && !lead_role.empty()) {
+            rlen = 1;
+            role = lead_role;
+        }
         if (n == 1) {
             const Token& t = toks[c.first];
             if (t.upper) {

@@ -56,10 +56,19 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
             std::string low;
             for (const auto& t : tokens_of(v)) low += (low.empty() ? "" : " ") + t.lower;
             if (!low.empty()) roles_.emplace(low, r.title);
+            for (const auto& t : tokens_of(v))
+                if (t.word && t.lower != "of" && t.lower != "the" && t.lower != "for" &&
+                    t.lower != "and" && t.lower != "to" && t.lower != "on" && t.lower != "in")
+                    role_words_.insert(t.lower);
         };
         put(r.title);
         for (const auto& v : r.variants) put(v);
     }
+    // Modifiers of titles: "Federal Chancellor", "Presidential Envoy", "Acting Deputy ...".
+    for (const char* w : {"federal", "presidential", "deputy", "acting", "former", "first",
+                          "vice", "chief", "senior", "special", "top", "interim", "lead",
+                          "outgoing", "incoming", "late", "then", "us", "u.s."})
+        role_words_.insert(w);
 }
 
 std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::size_t i) const {

@@ -4,6 +4,7 @@
 #include "extract/internal.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -28,7 +29,13 @@ public:
     /// Canonical title for a lower-case role phrase ("foreign minister"), if known.
     [[nodiscard]] std::optional<std::string> role(const std::string& lower_phrase) const;
 
+    /// A word that occurs in role titles ("envoy", "presidential", "federal", "supreme").
+    [[nodiscard]] bool role_word(const std::string& lower) const {
+        return role_words_.count(lower) > 0;
+    }
+
 private:
+    std::set<std::string> role_words_;
     struct Hit {
         std::size_t entry;
         GazKind kind;

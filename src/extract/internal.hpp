@@ -86,6 +86,12 @@ struct State {
     void mention(int e, std::size_t sentence, std::size_t first, std::size_t last,
                  const std::string& surface, bool metonym = false, bool demonym = false,
                  bool descriptive = false);
+    /// Removes the mentions lying inside tokens `[first, last)` of `sentence`; an entity left
+    /// without mentions loses its surface forms.
+    void unmention(std::size_t sentence, std::size_t first, std::size_t last);
+    /// Lower-case words of tokens `[first, last)` joined by single spaces.
+    [[nodiscard]] std::string span_text_lower(std::size_t sentence, std::size_t first,
+                                              std::size_t last) const;
     /// Text of tokens `[first, last)` of `sentence` as it stands in the document.
     [[nodiscard]] std::string span_text(std::size_t sentence, std::size_t first,
                                         std::size_t last) const;

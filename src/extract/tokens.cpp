@@ -219,6 +219,35 @@ std::string State::span_text(std::size_t sentence, std::size_t first, std::size_
     return doc.text.substr(toks[first].begin, toks[last - 1].end - toks[first].begin);
 }
 
+void State::unmention(std::size_t sentence, std::size_t first, std::size_t last) {
+    auto& list = mentions[sentence];
+    std::set<int> touched;
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Mention& m) {
+                                  const bool inside = m.first >= first && m.last <= last;
+                                  if (inside) touched.insert(m.entity);
+                                  return inside;
+                              }),
+               list.end());
+    for (int e : touched) {
+        bool still = false;
+        for (const auto& l : mentions)
+            for (const auto& m : l) still |= (m.entity == e && !m.demonym && !m.descriptive);
+        if (!still) {
+            ex.entities[static_cast<std::size_t>(e)].surface_forms.clear();
+            ex.entities[static_cast<std::size_t>(e)].mentions.clear();
+        }
+    }
+}
+
+std::string State::span_text_lower(std::size_t sentence, std::size_t first,
+                                   std::size_t last) const {
+    std::string out;
+    for (std::size_t k = first; k < last && k < tokens[sentence].size(); ++k)
+        out += (out.empty() ? "" : " ") + tokens[sentence][k].lower;
+    return out;
+}
+
 bool is_actor_entity(const State& st, int e) {
     if (e < 0) return false;
     auto t = st.ex.entities[static_cast<std::size_t>(e)].type;

@@ -401,6 +401,9 @@ bool is_published_line(std::string_view line, std::optional<Date>& date) {
     return d.has_value() || colon;
 }
 
+/// A line at least this long after a dateline is a lead paragraph, not a headline.
+constexpr std::size_t kLeadBytes = 80;
+
 struct Line {
     std::size_t begin = 0; ///< byte offset of the trimmed line in the text
     std::string_view text; ///< trimmed
@@ -438,8 +441,12 @@ DocumentHeader parse_header(std::string_view text) {
     for (std::size_t k = 0; k < lines.size(); ++k) {
         if (static_cast<int>(k) == published_line || (datelines[k] && datelines[k]->bare)) continue;
         title_line = static_cast<int>(k);
-        // A lead paragraph that opens with a dateline: the title is the text after it.
-        const std::size_t skip = datelines[k] ? datelines[k]->body : 0;
+        // A lead paragraph that opens with a dateline: the title is the text after it. (A
+        // short line in capitals with a dash and no date or agency stays whole: a headline.)
+        std::size_t skip = 0;
+        if (const auto& d = datelines[k];
+            d && (d->date || !d->outlet.empty() || lines[k].text.size() >= d->body + kLeadBytes))
+            skip = d->body;
         const std::string_view title = trim(lines[k].text.substr(skip));
         h.title = std::string(title);
         h.title_begin =

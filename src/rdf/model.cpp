@@ -5,6 +5,7 @@
 #include "rdf/world.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -105,66 +106,95 @@ Model Model::from_graph(World& world, const KnowledgeGraph& g, const std::vector
     return from_triples(world, build_triples(g, docs, TripleOptions{entail, provenance}));
 }
 
-Model Model::from_files(World& world, const std::vector<std::filesystem::path>& files,
-                        Graphs graphs) {
-    auto impl = new_memory_model(world);
-    librdf_world* w = world.get();
-    librdf_model* model = impl->model.get();
-    NodePtr union_context = iri_node(world, kUnionGraph);
+namespace {
+
+/// What the raptor statement handler of `from_files` needs.
+struct LoadState {
+    librdf_world* world = nullptr;         ///< not owned
+    librdf_model* model = nullptr;         ///< not owned
+    raptor_parser* parser = nullptr;       ///< not owned; aborted on the first failure
+    librdf_node* union_context = nullptr;  ///< not owned
+    bool named = false;
     std::unordered_set<std::string> seen;
     // Named mode: statements without a graph must be added without a context, which makes librdf
     // scan the whole model; they are therefore added first, into the still empty model.
     std::vector<StatementPtr> defaults;
-    std::vector<std::pair<NodePtr, StatementPtr>> named;
+    std::vector<std::pair<NodePtr, StatementPtr>> quads;
+    std::string name; ///< the file being parsed
+    std::exception_ptr error;
+};
+
+void on_statement(void* user_data, raptor_statement* st) {
+    auto* s = static_cast<LoadState*>(user_data);
+    if (s->error) return;
+    try { // no exception may cross the C frames of raptor
+        // `st` is raptor's (librdf_statement is raptor_statement); librdf copies what it keeps.
+        librdf_node* graph = s->named ? st->graph : nullptr;
+        // A static (not usage-counted) statement borrowing the three terms: librdf makes a deep
+        // copy of it when adding.
+        raptor_statement triple;
+        raptor_statement_init(&triple, st->world);
+        triple.subject = st->subject;
+        triple.predicate = st->predicate;
+        triple.object = st->object;
+        if (!s->seen.insert(encode(s->world, &triple, graph)).second) return;
+        if (!s->named) {
+            add(s->model, s->union_context, &triple, s->name);
+        } else if (graph) {
+            s->quads.emplace_back(NodePtr(check_new(librdf_new_node_from_node(graph), "node")),
+                                  StatementPtr(check_new(
+                                      librdf_new_statement_from_statement(&triple), "statement")));
+        } else {
+            s->defaults.emplace_back(
+                check_new(librdf_new_statement_from_statement(&triple), "statement"));
+        }
+    } catch (...) {
+        s->error = std::current_exception();
+        raptor_parser_parse_abort(s->parser);
+    }
+}
+
+using RaptorParserPtr = std::unique_ptr<raptor_parser, CFree<raptor_free_parser>>;
+
+} // namespace
+
+Model Model::from_files(World& world, const std::vector<std::filesystem::path>& files,
+                        Graphs graphs) {
+    auto impl = new_memory_model(world);
+    librdf_world* w = world.get();
+    raptor_world* rw = librdf_world_get_raptor(w);
+    NodePtr union_context = iri_node(world, kUnionGraph);
+    LoadState state;
+    state.world = w;
+    state.model = impl->model.get();
+    state.union_context = union_context.get();
+    state.named = graphs == Graphs::Named;
 
     for (const auto& file : files) {
-        const std::string name = file.string();
+        state.name = file.string();
         const char* syntax = parser_for(file);
         if (!syntax)
-            throw io_error("cannot load " + name +
+            throw io_error("cannot load " + state.name +
                            ": unknown RDF file extension (use .ttl, .nt, .nq, .rdf or .json)");
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec))
-            throw io_error("cannot read " + name + ": no such file");
-        ParserPtr parser(check_new(librdf_new_parser(w, syntax, nullptr, nullptr),
-                                   std::string("parser ") + syntax));
+            throw io_error("cannot read " + state.name + ": no such file");
+        RaptorParserPtr parser(
+            check_new(raptor_new_parser(rw, syntax), std::string("parser ") + syntax));
+        state.parser = parser.get();
+        raptor_parser_set_statement_handler(parser.get(), &state, &on_statement);
         const std::string abs = std::filesystem::absolute(file).string();
         UriPtr uri(check_new(librdf_new_uri_from_filename(w, abs.c_str()), "file URI " + abs));
         LogCapture log(w);
-        StreamPtr stream(librdf_parser_parse_as_stream(parser.get(), uri.get(), uri.get()));
-        auto fail = [&]() {
-            throw io_error(log.first_error(name) + " (parsing as " + syntax + ")");
-        };
-        if (!stream) {
-            if (log.has_error()) fail();
-            throw io_error("cannot parse " + name);
-        }
-        for (; !librdf_stream_end(stream.get()); librdf_stream_next(stream.get())) {
-            if (log.has_error()) break;
-            // Both pointers are shared with the stream and valid until the next step.
-            librdf_statement* st = librdf_stream_get_object(stream.get());
-            librdf_node* ctx = graphs == Graphs::Named ? librdf_stream_get_context2(stream.get())
-                                                       : nullptr;
-            if (!st) continue;
-            if (!seen.insert(encode(w, st, ctx)).second) continue;
-            if (graphs == Graphs::Union) {
-                add(model, union_context.get(), st, name);
-                continue;
-            }
-            StatementPtr copy(check_new(librdf_new_statement_from_statement(st), "statement"));
-            if (ctx) {
-                named.emplace_back(NodePtr(check_new(librdf_new_node_from_node(ctx), "node")),
-                                   std::move(copy));
-            } else {
-                defaults.push_back(std::move(copy));
-            }
-        }
-        if (log.has_error()) fail();
+        const int rc = raptor_parser_parse_file(parser.get(), uri.get(), uri.get());
+        if (state.error) std::rethrow_exception(state.error);
+        if (rc != 0 || log.has_error())
+            throw io_error(log.first_error(state.name) + " (parsing as " + syntax + ")");
     }
-    for (const auto& st : defaults)
-        if (librdf_model_add_statement(model, st.get()) != 0)
+    for (const auto& st : state.defaults)
+        if (librdf_model_add_statement(impl->model.get(), st.get()) != 0)
             throw io_error("librdf: could not add a statement");
-    for (const auto& [ctx, st] : named) add(model, ctx.get(), st.get(), "the data");
+    for (const auto& [ctx, st] : state.quads) add(impl->model.get(), ctx.get(), st.get(), "the data");
     return Model(std::move(impl));
 }
 

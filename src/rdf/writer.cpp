@@ -273,6 +273,9 @@ WriteSummary write_triples(World& world, const TripleSet& triples,
             throw io_error("unknown output format '" + f + "' (known: ttl, nt, nq, rdf, json)");
         if (std::find(todo.begin(), todo.end(), f) == todo.end()) todo.push_back(f);
     }
+    // Refuse RDF/XML before any file is replaced, so a failed build leaves all outputs as they were.
+    if (std::find(todo.begin(), todo.end(), "rdf") != todo.end())
+        check_xml_writable(triples, output_path(out_dir, "rdf").string());
     ensure_directory(out_dir);
     WriteSummary summary;
     summary.triples = triples.size();

@@ -1,1 +1,7 @@
 parley_cli_test(eval_agrees eval_agrees.sh TIMEOUT 600)
+parley_cli_test(shacl_agrees shacl_agrees.sh TIMEOUT 600 SKIP_RETURN_CODE 77)
+parley_cli_test(validate_provenance validate_provenance.sh)
+parley_cli_test(export_graphml export_graphml.sh TIMEOUT 600)
+parley_cli_test(export_dot export_dot.sh TIMEOUT 600)
+parley_cli_test(export_html export_html.sh TIMEOUT 600 SKIP_RETURN_CODE 77)
+parley_cli_test(export_errors export_errors.sh TIMEOUT 300)

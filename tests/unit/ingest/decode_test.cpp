@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 
 using Catch::Matchers::Contains;
@@ -148,7 +149,8 @@ TEST_CASE("binary files are skipped with a warning", "[ingest]") {
 }
 
 TEST_CASE("read_documents skips binary files and keeps ids unique", "[ingest]") {
-    const auto dir = std::filesystem::temp_directory_path() / "parley-ingest-read-documents";
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("parley-ingest-docs-" + std::to_string(std::random_device{}()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "a");
     std::filesystem::create_directories(dir / "b");

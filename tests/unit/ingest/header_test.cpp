@@ -61,6 +61,9 @@ TEST_CASE("dateline outlets and places", "[ingest]") {
     CHECK(brussels.dateline_place == "BRUSSELS");
     CHECK(brussels.outlet.empty());
     CHECK(brussels.title == "Headline here");
+    // A headline in capitals with a dash keeps its words.
+    CHECK(parley::parse_header("TALKS COLLAPSE - sources\n\nText.\n").title ==
+          "TALKS COLLAPSE - sources");
     // An ordinary headline is not a dateline.
     CHECK(parley::parse_header("NATO allies meet - again\n").dateline_place.empty());
     // A place and a date alone on the first line.

@@ -405,9 +405,9 @@ TEST_CASE("schema violations written inline are reported precisely", "[lexicon]"
         return load_error(dir.path());
     };
     CHECK_THAT(error_of("countries:\n  - {id: country:ua, name: Ukraine}\n"),
-               Contains("x.yaml:2:11: id 'country:ua' must have the form country:XX"));
+               Contains("x.yaml:2:10: id 'country:ua' must have the form country:XX"));
     CHECK_THAT(error_of("organizations:\n  - {id: org:x, name: X, kind: club}\n"),
-               Contains("x.yaml:2:34: organization kind 'club' is not one of"));
+               Contains("x.yaml:2:32: organization kind 'club' is not one of"));
     CHECK_THAT(error_of("places:\n  - {id: place:x, qid: 123}\n"),
                Contains("x.yaml:2:5: missing required key 'name'"));
     CHECK_THAT(error_of("places:\n  - {id: place:x, name: X, qid: X1}\n"),
@@ -415,7 +415,7 @@ TEST_CASE("schema violations written inline are reported precisely", "[lexicon]"
     CHECK_THAT(error_of("places:\n  - {id: place:x, name: X, exact_case: maybe}\n"),
                Contains("x.yaml:2:40: 'exact_case' must be true or false"));
     CHECK_THAT(error_of("places:\n  - {id: place:x, name: X, id: place:y}\n"),
-               Contains("x.yaml:2:27: duplicate key 'id'"));
+               Contains("x.yaml:2:28: duplicate key 'id'"));
     CHECK_THAT(error_of("triggers:\n  meeting_verbs: met\n"),
                Contains("x.yaml:2:18: 'meeting_verbs' must be a list of strings"));
     CHECK_THAT(error_of("triggers:\n  Bad-Name: [x]\n"),
@@ -428,7 +428,7 @@ TEST_CASE("schema violations written inline are reported precisely", "[lexicon]"
     CHECK_THAT(error_of("entities:\n  - {id: place:x, type: Planet, name: X}\n"),
                Contains("x.yaml:2:25: type 'Planet' is not one of"));
     CHECK_THAT(error_of("countries:\n  - {id: country:XA, name: A, kind: state}\n"),
-               Contains("x.yaml:2:32: unknown key 'kind'"));
+               Contains("x.yaml:2:31: unknown key 'kind'"));
     CHECK_THAT(error_of("places:\n  - {id: place:x, name: \"bad \xff byte\"}\n"),
-               Contains("x.yaml:2:29: invalid UTF-8"));
+               Contains("x.yaml:2:30: invalid UTF-8"));
 }
