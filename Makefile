@@ -40,6 +40,9 @@ build: configure
 
 run: build
 	@rm -rf out.tmp && $(PARLEY) build examples/ --out out/
+	@for f in graphml dot html; do $(PARLEY) export --data out/graph.ttl --out out/graph.$$f || exit 2; done
+	@if command -v dot >/dev/null; then dot -Tsvg out/graph.dot > out/graph.svg && echo "parley: wrote out/graph.svg"; \
+	  else echo "parley: Graphviz not installed, out/graph.svg not drawn"; fi
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -94,10 +94,7 @@ void register_eval(CLI::App& app, AppContext& /*ctx*/) {
                     "meeting_participants, proposals, proposal_proposer, stances, quotes")
         ->type_name("KEY=F1")
         ->allow_extra_args(false);
-    add_build_options(*cmd, opts->build);
-    cmd->add_option("inputs", opts->build.inputs, "Article files (*.txt) or directories of them")
-        ->required()
-        ->type_name("INPUT...");
+    add_build_options(*cmd, opts->build); // also the required INPUT... positional
     cmd->footer(kEvalFooter);
     cmd->callback([opts] { run_eval(*opts); });
 }

@@ -82,8 +82,8 @@ using DocumentIndex = std::map<std::string, DocumentInfo>;
 
 /// Rebuilds a `KnowledgeGraph` from parley's RDF (the mapping of rdf/triples.hpp): resources typed
 /// with a pl: node class become nodes (key = the IRI without the `pr:` namespace, percent-decoded),
-/// pl: relations become edges (without the entailed super-property duplicates such as
-/// `participant` beside `host`), `pl:mentionedIn` fills `NodeProps::sources` with the documents'
+/// pl: relations become edges (without the entailed super-property triples: `participant`
+/// beside `host` without a `pl:Fact` of its own, ...), `pl:mentionedIn` fills `NodeProps::sources` with the documents'
 /// file names, and each `pl:Fact` with its `pl:Evidence` becomes the evidence of its edge.
 [[nodiscard]] KnowledgeGraph graph_from_triples(const std::vector<rdf::Triple>& triples);
 

@@ -200,15 +200,23 @@ KnowledgeGraph graph_from_triples(const std::vector<rdf::Triple>& triples) {
         vertex_of.emplace(iri, v);
     }
 
-    // Edges. The entailed super-property triples (`participant` beside `host`, ...) are left
-    // out: they carry no evidence of their own and would draw every such edge twice.
-    std::set<std::tuple<std::string, Relation, std::string>> present;
+    // Edges. An entailed super-property triple (`participant` beside `host`, ...) is left out
+    // unless a fact reifies it: entailed triples carry no evidence of their own and would draw
+    // every such edge twice.
+    std::set<std::tuple<std::string, Relation, std::string>> present, reified;
     for (const auto& l : links)
         present.emplace(l.s, l.rel, l.o);
+    for (const auto& [iri, fact] : subjects) {
+        if (!fact.types.count("Fact") || !starts_with(fact.fact_predicate, kPl)) continue;
+        if (auto rel = relation_from_string(fact.fact_predicate.substr(kPl.size())))
+            reified.emplace(fact.fact_subject, *rel, fact.fact_object);
+    }
     for (const auto& l : links) {
         auto from = vertex_of.find(l.s), to = vertex_of.find(l.o);
         if (from == vertex_of.end() || to == vertex_of.end()) continue;
-        if (auto sub = sub_property_of(l.rel); sub && present.count({l.s, *sub, l.o})) continue;
+        if (auto sub = sub_property_of(l.rel);
+            sub && present.count({l.s, *sub, l.o}) && !reified.count({l.s, l.rel, l.o}))
+            continue;
         g.relate(from->second, l.rel, to->second);
         if (l.rel == Relation::MentionedIn) g[from->second].sources.insert(doc_id(l.o));
     }

@@ -115,6 +115,9 @@ int resolve_reference(const State& st, std::size_t sentence, std::size_t i);
 int last_person(const State& st, std::size_t sentence, std::size_t i);
 /// The actor that is the subject of the clause ending before token `verb` in `sentence`.
 int subject_actor(const State& st, std::size_t sentence, std::size_t verb);
+/// The subject actors of the clause ending before token `verb`, with coordinated ones
+/// ("Meloni and Starmer welcomed", "Russia and Ukraine agreed").
+std::vector<int> subject_actors(const State& st, std::size_t sentence, std::size_t verb);
 /// Is entity `e` an actor (person, organization or country)?
 [[nodiscard]] bool is_actor_entity(const State& st, int e);
 

@@ -1,8 +1,11 @@
 // Meetings: talks, meetings, calls and summits between named actors, held or scheduled, from
-// trigger words, with participants, host, location and date. Proposed, cancelled or negated
-// meetings and press contacts are not meetings.
+// trigger words, with participants, host, location and date. Each trigger is read in its clause
+// (a sentence cut at ';', "while", "but", relative clauses), so one sentence may report several
+// meetings. Proposed, cancelled or negated meetings and press contacts are not meetings.
 #include "core/text.hpp"
+#include "extract/gazetteer.hpp"
 #include "extract/internal.hpp"
+#include "ingest/ingest.hpp"
 
 #include <algorithm>
 
@@ -10,16 +13,38 @@ namespace parley::extract {
 
 namespace {
 
-bool any_of_words(const std::vector<Token>& toks, std::initializer_list<const char*> words) {
-    for (const auto& t : toks)
-        for (const char* w : words)
-            if (t.lower == w) return true;
-    return false;
+/// Verbs that report a meeting taking place.
+bool meeting_verb(const std::string& w) {
+    static const std::set<std::string> v = {
+        "met",       "meet",      "meets",     "meeting",   "hosted",   "hosts",
+        "host",      "received",  "receive",   "receives",  "telephoned", "phoned",
+        "convened",  "convene",   "convenes",  "sat",       "talked",   "spoke",
+        "visited",   "welcomed",  "chaired",   "co-chaired", "hosting", "receiving",
+        "negotiated"};
+    return v.count(w) > 0;
 }
 
-bool contains_phrase(const std::vector<Token>& toks, const std::vector<std::string>& phrase) {
-    if (phrase.empty() || toks.size() < phrase.size()) return false;
-    for (std::size_t i = 0; i + phrase.size() <= toks.size(); ++i) {
+/// Nouns naming a meeting-like event.
+bool meeting_noun(const std::string& w) {
+    static const std::set<std::string> n = {
+        "talks",   "meeting",  "summit",      "call",       "negotiations", "session",
+        "round",   "trilateral", "bilateral", "gathering",  "dinner",       "lunch",
+        "visit",   "conversation", "plenary", "videoconference", "consultations",
+        "trilaterals"};
+    return n.count(w) > 0;
+}
+
+bool clause_boundary(const Token& t) {
+    return t.text == ";" || t.lower == "while" || t.lower == "but" || t.lower == "whereas" ||
+           t.lower == "although" || t.lower == "who" || t.lower == "which" ||
+           t.lower == "when" || t.lower == "where" || t.lower == "before" ||
+           t.lower == "after" || t.lower == "then";
+}
+
+bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t b,
+                     const std::vector<std::string>& phrase) {
+    if (phrase.empty() || b - a < phrase.size()) return false;
+    for (std::size_t i = a; i + phrase.size() <= b; ++i) {
         bool ok = true;
         for (std::size_t k = 0; k < phrase.size() && ok; ++k) ok = toks[i + k].lower == phrase[k];
         if (ok) return true;
@@ -30,22 +55,24 @@ bool contains_phrase(const std::vector<Token>& toks, const std::vector<std::stri
 /// Is the mention a modifier of something else ("German Chancellor X", "Russia's claims")?
 bool is_modifier(const State& st, std::size_t s, const Mention& m) {
     const auto& toks = st.tokens[s];
-    if (st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person) {
-        return m.last < toks.size() && toks[m.last].lower == "'s";
-    }
     if (m.last < toks.size() && toks[m.last].lower == "'s") return true;
-    // Followed closely by a person mention: a title's affiliation ("U.S. Envoy Steve Witkoff").
+    if (st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person)
+        return false;
+    // Followed closely by a person: a title's affiliation ("U.S. Envoy Steve Witkoff").
     for (const auto& o : st.mentions[s]) {
         if (o.first >= m.last && o.first <= m.last + 4 && o.entity != m.entity &&
             st.ex.entities[static_cast<std::size_t>(o.entity)].type == EntityType::Person) {
             bool gap_is_title = true;
             for (std::size_t k = m.last; k < o.first; ++k)
-                if (!toks[k].word || toks[k].lower == "and" || toks[k].lower == "with")
+                if (!toks[k].word || toks[k].lower == "and" || toks[k].lower == "with" ||
+                    !st.gz.role_word(toks[k].lower))
                     gap_is_title = false;
             if (gap_is_title) return true;
         }
     }
-    // "... of NATO" after a role: "Secretary General of NATO Mark Rutte" is handled above.
+    // "President of France Emmanuel Macron", "the Prime Minister of Italy": of + role before.
+    if (m.first >= 2 && toks[m.first - 1].lower == "of" && st.gz.role_word(toks[m.first - 2].lower))
+        return true;
     return false;
 }
 
@@ -53,11 +80,18 @@ bool is_modifier(const State& st, std::size_t s, const Mention& m) {
 
 void find_meetings(State& st) {
     const std::size_t ns = st.tokens.size();
-    static const std::vector<std::string> verbs = {"met",  "meet",   "meets",    "meeting",
-                                                   "talks", "summit", "hosted",  "received",
-                                                   "receive", "telephoned", "call", "spoke",
-                                                   "negotiations", "session", "trilateral",
-                                                   "bilateral", "gathering", "sat"};
+    // The dateline place stands for the main meeting's location when a clause names none.
+    int dateline_place = -1;
+    {
+        const DocumentHeader h = parse_header(st.doc.text);
+        if (!h.dateline_place.empty()) {
+            const std::string want = fold_case(h.dateline_place);
+            for (std::size_t e = 0; e < st.ex.entities.size(); ++e)
+                if (st.ex.entities[e].type == EntityType::Place &&
+                    fold_case(st.ex.entities[e].name) == want)
+                    dateline_place = static_cast<int>(e);
+        }
+    }
     std::optional<Date> context_date;
     int last_meeting = -1;
     std::size_t last_meeting_sentence = 0;
@@ -65,172 +99,217 @@ void find_meetings(State& st) {
         const auto& toks = st.tokens[s];
         if (st.headline[s]) continue;
         if (auto d = find_date(st, s, 0, toks.size())) context_date = d;
-        // A trigger outside quotations.
-        std::size_t trig = toks.size();
-        for (std::size_t i = 0; i < toks.size(); ++i) {
-            if (st.in_quote(toks[i].begin)) continue;
-            const auto& w = toks[i].lower;
-            bool hit = st.trig("meeting_verbs", w) || st.trig("meeting_nouns", w) ||
-                       std::find(verbs.begin(), verbs.end(), w) != verbs.end();
-            if (w == "call" || w == "spoke") {
-                // "a phone call", "spoke ... on the phone", not "called for".
-                hit = contains_phrase(toks, {"phone"}) || contains_phrase(toks, {"video", "call"}) ||
-                      contains_phrase(toks, {"a", "call"}) || contains_phrase(toks, {"by", "phone"});
-            }
-            if (w == "received" || w == "receive")
-                hit = i + 1 < toks.size() && toks[i + 1].cap; // "received Zelensky"
-            if (w == "session" || w == "round")
-                hit = contains_phrase(toks, {"talks"}) || contains_phrase(toks, {"session"});
-            if (hit) {
-                trig = i;
-                break;
-            }
-        }
-        // Participants: actor mentions outside quotations that are not modifiers or sources.
-        std::vector<int> parts;
-        int location = -1, host = -1;
-        for (const auto& m : st.mentions[s]) {
-            if (m.in_quote) continue;
-            const auto& ent = st.ex.entities[static_cast<std::size_t>(m.entity)];
-            const std::string prev = m.first > 0 ? toks[m.first - 1].lower : "";
-            const std::string prev2 = m.first > 1 ? toks[m.first - 2].lower : "";
-            if (ent.type == EntityType::Place ||
-                (ent.type == EntityType::Country && !m.demonym &&
-                 (prev == "in" || prev == "to" || prev == "at"))) {
-                if ((prev == "in" || prev == "at") && (location < 0 || prev == "in"))
-                    location = m.entity;
+        std::vector<bool> used(toks.size(), false);
+        bool found_any = false;
+        for (std::size_t trig = 0; trig < toks.size(); ++trig) {
+            if (used[trig] || st.in_quote(toks[trig].begin)) continue;
+            const auto& w = toks[trig].lower;
+            const std::string next = trig + 1 < toks.size() ? toks[trig + 1].lower : "";
+            const std::string prev = trig > 0 ? toks[trig - 1].lower : "";
+            bool verb = meeting_verb(w);
+            bool noun = !verb && meeting_noun(w);
+            if (!verb && !noun) continue;
+            if (w == "sat" && next != "down") continue;
+            if ((w == "spoke" || w == "talked") && next != "with" && next != "to" &&
+                next != "by" && next != "on")
                 continue;
-            }
-            if (prev == "to" && prev2 == "according") continue;
-            if (m.first >= 1 && (toks[m.first - 1].text == "(")) continue;
-            if (is_modifier(st, s, m)) continue;
-            if (m.demonym) {
-                // "Ukrainian and U.S. military officials meet", "the U.S. delegation".
-                bool actorish = false;
-                for (std::size_t k = m.last; k < std::min(toks.size(), m.last + 4); ++k) {
-                    const auto& w = toks[k].lower;
-                    if (w == "delegation" || w == "officials" || w == "side" || w == "team" ||
-                        w == "negotiators" || w == "delegations" || w == "leaders")
-                        actorish = true;
-                }
-                if (!actorish) continue;
-            }
-            if (ent.type == EntityType::Organization &&
-                st.lex.trigger("outlets").count(fold_case(ent.name)))
+            if ((w == "received" || w == "receive" || w == "receives" || w == "receiving") &&
+                !(trig + 1 < toks.size() && (toks[trig + 1].cap || next == "the" ||
+                                             next == "both")))
                 continue;
-            if (std::find(parts.begin(), parts.end(), m.entity) == parts.end())
-                parts.push_back(m.entity);
-        }
-        // Pronoun subjects: "he met X", "She hosted".
-        if (trig < toks.size()) {
-            int subj = subject_actor(st, s, trig);
-            if (subj >= 0 && std::find(parts.begin(), parts.end(), subj) == parts.end())
-                parts.push_back(subj);
-        }
-        const bool cue_more = contains_phrase(toks, {"around", "the", "table"}) ||
-                              any_of_words(toks, {"attended", "joined", "included", "flanked",
-                                                  "accompanied", "present"});
-        if (trig >= toks.size()) {
-            // Continuation: "Around the table were X, Y and Z."
-            if (cue_more && last_meeting >= 0 && s <= last_meeting_sentence + 2 &&
-                !parts.empty()) {
-                auto& mt = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
-                for (int p : parts)
-                    if (std::find(mt.participants.begin(), mt.participants.end(), p) ==
-                        mt.participants.end())
-                        mt.participants.push_back(p);
-                last_meeting_sentence = s;
+            if ((w == "call" && (next == "for" || next == "on")) || w == "round") {
+                if (w == "round" && !contains_phrase(toks, trig, toks.size(), {"of", "talks"}))
+                    continue;
+                if (w == "call") continue;
             }
-            continue;
-        }
-        // Not a meeting: negated, proposed, wished, cancelled.
-        bool negative = false;
-        for (std::size_t k = (trig >= 5 ? trig - 5 : 0); k < trig; ++k) {
-            const auto& w = toks[k].lower;
-            if (w == "not" || w == "no" || w == "never" || w == "n't" || w == "proposed" ||
-                w == "suggested" || w == "wants" || w == "want" || w == "invite" ||
-                w == "would" || w == "could" || w == "should" || w == "if" || w == "without" ||
-                w == "denied" || w == "offered" || w == "proposes" || w == "seeks")
+            if (w == "visit" && !(prev == "'s" || prev == "the" || prev == "his" || prev == "her"))
+                continue;
+            // "a meeting" is a real one only when held, hosted or attended.
+            if (noun && (prev == "a" || prev == "an")) {
+                const std::string p2 = trig > 1 ? toks[trig - 2].lower : "";
+                if (!(p2 == "held" || p2 == "had" || p2 == "hosted" || p2 == "after" ||
+                      p2 == "during" || p2 == "joined" || p2 == "attended" || p2 == "at" ||
+                      p2 == "in" || p2 == "with"))
+                    continue;
+            }
+            // The clause around the trigger.
+            std::size_t a = trig, b = trig + 1;
+            while (a > 0 && !clause_boundary(toks[a - 1]) && !toks[a - 1].quote) --a;
+            while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote) ++b;
+            // Not a meeting: negated, proposed, wished, cancelled.
+            bool negative = false;
+            for (std::size_t k = (trig >= a + 6 ? trig - 6 : a); k < trig; ++k) {
+                const auto& x = toks[k].lower;
+                if (x == "not" || x == "no" || x == "never" || x == "n't" || x == "proposed" ||
+                    x == "suggested" || x == "wants" || x == "want" || x == "invite" ||
+                    x == "would" || x == "could" || x == "should" || x == "if" ||
+                    x == "without" || x == "denied" || x == "offered" || x == "proposes" ||
+                    x == "seeks" || x == "possible" || x == "potential" || x == "next" ||
+                    x == "future")
+                    negative = true;
+            }
+            if (contains_phrase(toks, a, b, {"fell", "through"}) ||
+                contains_phrase(toks, a, b, {"called", "off"}) ||
+                contains_phrase(toks, a, b, {"cancelled"}) ||
+                contains_phrase(toks, a, b, {"canceled"}) ||
+                contains_phrase(toks, a, b, {"postponed"}) ||
+                contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
+                contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
-        }
-        if (contains_phrase(toks, {"fell", "through"}) || contains_phrase(toks, {"called", "off"}) ||
-            any_of_words(toks, {"cancelled", "canceled", "postponed", "scrapped"}) ||
-            contains_phrase(toks, {"have", "not", "sat"}) ||
-            contains_phrase(toks, {"has", "not", "met"}))
-            negative = true;
-        if (negative) continue;
-        // Host: "X hosted", "hosted by X", "X received Y", "playing host".
-        for (std::size_t i = 0; i < toks.size(); ++i) {
-            const auto& w = toks[i].lower;
-            if (w == "hosted" || w == "host" || w == "received" || w == "receive" ||
-                w == "hosts" || w == "welcomed") {
-                if (i + 1 < toks.size() && toks[i + 1].lower == "by") {
+            if (negative) continue;
+            // Participants: actor mentions in the clause that are not modifiers or sources.
+            std::vector<int> parts;
+            int location = -1, host = -1;
+            int loc_dist = 1 << 30;
+            for (const auto& m : st.mentions[s]) {
+                if (m.first < a || m.last > b || m.in_quote) continue;
+                const auto& ent = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                const std::string mp = m.first > 0 ? toks[m.first - 1].lower : "";
+                const std::string mp2 = m.first > 1 ? toks[m.first - 2].lower : "";
+                const bool locative = mp == "in" || mp == "at" || (mp == "the" && (mp2 == "in" || mp2 == "at"));
+                if (ent.type == EntityType::Place || (locative && ent.type == EntityType::Country && !m.demonym)) {
+                    if (locative || mp == "from") {
+                        // The nearest city after "in" wins over a venue after "at".
+                        int dist = static_cast<int>(m.first > trig ? m.first - trig : trig - m.first);
+                        if (mp == "in") dist -= 3;
+                        if (mp == "from") dist += 10;
+                        if (dist < loc_dist) {
+                            loc_dist = dist;
+                            location = m.entity;
+                        }
+                    }
+                    continue;
+                }
+                if (mp == "to" && mp2 == "according") continue;
+                if (mp == "(" ) continue;
+                if (is_modifier(st, s, m)) continue;
+                if (m.demonym) {
+                    // "Ukrainian and U.S. military officials meet", "the U.S. delegation".
+                    bool actorish = false;
+                    for (std::size_t k = m.last; k < std::min(toks.size(), m.last + 4); ++k) {
+                        const auto& x = toks[k].lower;
+                        if (x == "delegation" || x == "officials" || x == "side" || x == "team" ||
+                            x == "negotiators" || x == "delegations")
+                            actorish = true;
+                    }
+                    if (!actorish) continue;
+                }
+                if (ent.type == EntityType::Organization) {
+                    const LexEntry* le = st.lex.by_id(ent.lexicon_id);
+                    if (le && (le->kind == "outlet" || le->kind == "agency")) continue;
+                }
+                if (std::find(parts.begin(), parts.end(), m.entity) == parts.end())
+                    parts.push_back(m.entity);
+            }
+            // A pronoun or description as subject: "he met X", "the envoy received Y".
+            {
+                int subj = subject_actor(st, s, trig);
+                if (subj >= 0 && std::find(parts.begin(), parts.end(), subj) == parts.end())
+                    parts.push_back(subj);
+            }
+            // Host: "X hosted", "hosted by X", "X received Y", "chaired".
+            if (w == "hosted" || w == "hosts" || w == "host" || w == "received" ||
+                w == "receive" || w == "receives" || w == "welcomed" || w == "convened" ||
+                w == "chaired" || w == "hosting" || w == "receiving") {
+                if (next == "by") {
                     for (const auto& m : st.mentions[s])
-                        if (m.first == i + 2 || (m.first == i + 3 && toks[i + 2].lower == "the")) {
+                        if (m.first == trig + 2 || (m.first == trig + 3 && toks[trig + 2].lower == "the")) {
                             host = m.entity;
                             break;
                         }
                 } else {
-                    host = subject_actor(st, s, i);
+                    host = subject_actor(st, s, trig);
                 }
                 if (host >= 0 && !is_actor_entity(st, host)) host = -1;
-                if (host >= 0) break;
             }
-        }
-        if (host >= 0 && std::find(parts.begin(), parts.end(), host) == parts.end())
-            parts.push_back(host);
-        if (parts.size() < 2) continue;
-        DocMeeting mt;
-        mt.participants = parts;
-        mt.host = host;
-        mt.location = location;
-        mt.date = find_date(st, s, 0, toks.size());
-        if (!mt.date && (contains_phrase(toks, {"on", "this", "day"}) ||
-                         contains_phrase(toks, {"the", "same", "day"}) ||
-                         contains_phrase(toks, {"that", "day"})))
-            mt.date = context_date;
-        mt.evidence = st.evidence(s, trig, trig + 1, "meeting.trigger:" + toks[trig].lower, 0.7);
-        // Merge with an earlier meeting of this document describing the same event.
-        int merged = -1;
-        for (std::size_t k = 0; k < st.ex.meetings.size(); ++k) {
-            auto& o = st.ex.meetings[k];
-            if (o.date && mt.date && !(*o.date == *mt.date)) continue;
-            if (o.location >= 0 && mt.location >= 0 && o.location != mt.location) continue;
-            std::size_t shared = 0;
-            for (int p : mt.participants)
-                shared += std::count(o.participants.begin(), o.participants.end(), p);
-            const bool same_when = (o.date && mt.date) || (o.location >= 0 && mt.location >= 0);
-            if ((same_when && shared >= 1) || shared >= 2) {
-                merged = static_cast<int>(k);
-                break;
+            for (std::size_t k = a; k < b; ++k)
+                if (toks[k].lower == "hosted" && k + 1 < b && toks[k + 1].lower == "by")
+                    for (const auto& m : st.mentions[s])
+                        if ((m.first == k + 2 || (m.first == k + 3 && toks[k + 2].lower == "the")) &&
+                            is_actor_entity(st, m.entity))
+                            host = m.entity;
+            if (host >= 0 && std::find(parts.begin(), parts.end(), host) == parts.end())
+                parts.push_back(host);
+            for (std::size_t k = a; k < b; ++k) used[k] = true;
+            if (parts.size() < 2) continue;
+            DocMeeting mt;
+            mt.participants = parts;
+            mt.host = host;
+            mt.location = location;
+            mt.date = find_date(st, s, a, b);
+            if (!mt.date) mt.date = find_date(st, s, 0, toks.size());
+            if (!mt.date && (contains_phrase(toks, 0, toks.size(), {"this", "day"}) ||
+                             contains_phrase(toks, 0, toks.size(), {"same", "day"}) ||
+                             contains_phrase(toks, 0, toks.size(), {"that", "day"})))
+                mt.date = context_date;
+            if (mt.location < 0 && s <= 3 && dateline_place >= 0) mt.location = dateline_place;
+            mt.evidence = st.evidence(s, trig, trig + 1, "meeting." + (verb ? std::string("verb:") : std::string("noun:")) + w, verb ? 0.8 : 0.6);
+            found_any = true;
+            // Merge with an earlier meeting of this document describing the same event.
+            int merged = -1;
+            for (std::size_t k = 0; k < st.ex.meetings.size(); ++k) {
+                auto& o = st.ex.meetings[k];
+                if (o.date && mt.date && !(*o.date == *mt.date)) continue;
+                if (o.location >= 0 && mt.location >= 0 && o.location != mt.location) continue;
+                std::size_t shared = 0;
+                for (int p : mt.participants)
+                    shared += std::count(o.participants.begin(), o.participants.end(), p);
+                std::vector<int> x = o.participants, y = mt.participants;
+                std::sort(x.begin(), x.end());
+                std::sort(y.begin(), y.end());
+                const bool same_day = o.date && mt.date;
+                if ((same_day && shared >= 2) || x == y) {
+                    merged = static_cast<int>(k);
+                    break;
+                }
             }
+            if (merged >= 0) {
+                auto& o = st.ex.meetings[static_cast<std::size_t>(merged)];
+                for (int p : mt.participants)
+                    if (std::find(o.participants.begin(), o.participants.end(), p) ==
+                        o.participants.end())
+                        o.participants.push_back(p);
+                if (o.host < 0) o.host = mt.host;
+                if (o.location < 0) o.location = mt.location;
+                if (!o.date) o.date = mt.date;
+                last_meeting = merged;
+            } else {
+                st.ex.meetings.push_back(std::move(mt));
+                last_meeting = static_cast<int>(st.ex.meetings.size()) - 1;
+            }
+            last_meeting_sentence = s;
         }
-        if (merged >= 0) {
-            auto& o = st.ex.meetings[static_cast<std::size_t>(merged)];
-            for (int p : mt.participants)
-                if (std::find(o.participants.begin(), o.participants.end(), p) ==
-                    o.participants.end())
-                    o.participants.push_back(p);
-            if (o.host < 0) o.host = mt.host;
-            if (o.location < 0) o.location = mt.location;
-            if (!o.date) o.date = mt.date;
-            last_meeting = merged;
-        } else {
-            st.ex.meetings.push_back(std::move(mt));
-            last_meeting = static_cast<int>(st.ex.meetings.size()) - 1;
+        if (found_any || last_meeting < 0 || s > last_meeting_sentence + 2) continue;
+        // Continuation: "Around the table were X, Y and Z." / "The delegation included ...".
+        const bool cue_more = contains_phrase(toks, 0, toks.size(), {"around", "the", "table"}) ||
+                              contains_phrase(toks, 0, toks.size(), {"included"}) ||
+                              contains_phrase(toks, 0, toks.size(), {"attended"}) ||
+                              contains_phrase(toks, 0, toks.size(), {"flanked"}) ||
+                              contains_phrase(toks, 0, toks.size(), {"accompanied"}) ||
+                              contains_phrase(toks, 0, toks.size(), {"brought"});
+        if (!cue_more) continue;
+        auto& mt = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+        for (const auto& m : st.mentions[s]) {
+            if (m.in_quote || m.demonym || is_modifier(st, s, m)) continue;
+            if (st.ex.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Person)
+                continue;
+            if (std::find(mt.participants.begin(), mt.participants.end(), m.entity) ==
+                mt.participants.end())
+                mt.participants.push_back(m.entity);
         }
         last_meeting_sentence = s;
     }
     for (auto& mt : st.ex.meetings) {
         std::sort(mt.participants.begin(), mt.participants.end());
-        // A label: "Meeting of A, B and C".
         std::vector<std::string> names;
-        for (int p : mt.participants) names.push_back(st.ex.entities[static_cast<std::size_t>(p)].name);
+        for (int p : mt.participants)
+            names.push_back(st.ex.entities[static_cast<std::size_t>(p)].name);
         std::string label = "Meeting of ";
         for (std::size_t k = 0; k < names.size() && k < 4; ++k)
             label += (k == 0 ? "" : (k + 1 == names.size() || k == 3 ? " and " : ", ")) + names[k];
         if (names.size() > 4) label += " and others";
-        if (mt.location >= 0) label += " in " + st.ex.entities[static_cast<std::size_t>(mt.location)].name;
+        if (mt.location >= 0)
+            label += " in " + st.ex.entities[static_cast<std::size_t>(mt.location)].name;
         if (mt.date) label += " on " + mt.date->iso();
         mt.label = label;
     }

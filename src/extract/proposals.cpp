@@ -2,6 +2,7 @@
 // proposers, and the stances actors take on them (supports, demands, opposes, rejects, and
 // conditional offers). Hedged remarks and negated stances are not stances.
 #include "core/text.hpp"
+#include "extract/gazetteer.hpp"
 #include "extract/internal.hpp"
 
 #include <algorithm>
@@ -39,7 +40,18 @@ const std::set<std::string>& clause_stops() {
                                             "although", "though", "whereas", "said", "says",
                                             "told",   "adding",  "according", "as",  "when",
                                             "so",     "if",      "unless", "after", "before",
-                                            "whose",  "where",   "during"};
+                                            "whose",  "where",   "during", "yet",   "then",
+                                            "since",  "until"};
+    return s;
+}
+
+/// Verbs and auxiliaries that end a noun phrase (but not a "that" clause).
+const std::set<std::string>& aux_stops() {
+    static const std::set<std::string> s = {
+        "is",    "are",  "was",   "were",  "have",  "has",    "had",      "will",
+        "would", "could", "can",  "should", "been", "being",  "did",      "does",
+        "do",    "ended", "produced", "remain", "remains", "lasted", "poses", "raised",
+        "emerged", "hinges", "represents", "underscores", "appears"};
     return s;
 }
 
@@ -49,17 +61,22 @@ bool stop_token(const Token& t) {
            t.text == "–";
 }
 
-/// Built-in proposal head nouns, in addition to the lexicon's `proposal_nouns`.
-bool proposal_head(const State& st, const std::string& w) {
-    static const std::set<std::string> heads = {
-        "plan",        "plans",        "proposal",    "proposals",   "offer",       "initiative",
-        "roadmap",     "framework",    "memorandum",  "package",     "ceasefire",   "truce",
-        "guarantees",  "guarantee",    "assurances",  "membership",  "recognition", "concessions",
-        "concession",  "withdrawal",   "exchange",    "swap",        "zone",        "neutrality",
-        "settlement",  "format",       "transition",  "referendum",  "cessation",   "statute",
-        "deal",        "agreement",    "moratorium",  "demilitarization", "sanctions", "corridor",
-        "elections",   "protection",   "deployment",  "pause",       "freeze",      "talks"};
-    return heads.count(w) > 0 || st.trig("proposal_nouns", w);
+/// Proposal head nouns: the lexicon's `proposal_heads` (a curated list of nouns that name a
+/// plan, demand or offer; broader `proposal_nouns` catch too much).
+bool proposal_head(const State& st, const std::string& w) { return st.trig("proposal_heads", w); }
+
+/// Heads that need a modifier or complement to name a proposal ("agreement" alone does not).
+bool weak_head(const std::string& w) {
+    return w == "agreement" || w == "deal" || w == "points" || w == "format" || w == "offer" ||
+           w == "offers" || w == "proposals" || w == "plan" || w == "plans" || w == "talks" ||
+           w == "demands" || w == "conditions" || w == "terms" || w == "settlement";
+}
+
+/// Heads of things an actor authors: an adjacent actor is their proposer ("the U.S. plan").
+bool authored_head(const std::string& w) {
+    return w == "plan" || w == "plans" || w == "proposal" || w == "proposals" || w == "offer" ||
+           w == "initiative" || w == "roadmap" || w == "framework" || w == "memorandum" ||
+           w == "package" || w == "demands" || w == "conditions" || w == "terms" || w == "draft";
 }
 
 bool is_neg(const std::string& w) {
@@ -71,18 +88,15 @@ enum class Pol { None, Support, Demand, Oppose, Reject, Propose };
 Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i) {
     const auto& w = toks[i].lower;
     const std::string next = i + 1 < toks.size() ? toks[i + 1].lower : "";
-    if (st.trig("reject_verbs", w)) return Pol::Reject;
-    if (st.trig("oppose_verbs", w)) return Pol::Oppose;
-    if (st.trig("demand_verbs", w)) return Pol::Demand;
-    if (st.trig("support_verbs", w)) return Pol::Support;
-    if (st.trig("propose_verbs", w)) return Pol::Propose;
-    if ((w == "ruled" || w == "rules") && next == "out") return Pol::Reject;
-    if ((w == "threw" || w == "throws" || w == "thrown") && next == "out") return Pol::Reject;
-    if ((w == "turned" || w == "turns") && next == "down") return Pol::Reject;
+    const std::string two = next.empty() ? w : w + " " + next;
+    if (st.trig("stance_reject", two) || st.trig("stance_reject", w)) return Pol::Reject;
+    if (st.trig("stance_oppose", w)) return Pol::Oppose;
+    if (st.trig("stance_demand", w)) return Pol::Demand;
     if ((w == "called" || w == "calls" || w == "calling" || w == "call") && next == "for")
         return Pol::Demand;
-    if ((w == "put" || w == "puts") && next == "forward") return Pol::Propose;
     if ((w == "pressed" || w == "pushed" || w == "pushing") && next == "for") return Pol::Demand;
+    if (st.trig("stance_propose", two) || st.trig("stance_propose", w)) return Pol::Propose;
+    if (st.trig("stance_support", w)) return Pol::Support;
     return Pol::None;
 }
 
@@ -162,9 +176,12 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
     if (a >= 2 && toks[a - 1].lower == "'s" && toks[a - 2].word) a -= 2;
     std::size_t b = h + 1;
     std::size_t limit = std::min(toks.size(), h + 16);
+    bool in_that = false;
     while (b < limit) {
         const Token& t = toks[b];
         if (stop_token(t) || clause_stops().count(t.lower)) break;
+        if (!in_that && aux_stops().count(t.lower)) break;
+        if (t.lower == "that") in_that = true;
         if (b == h + 1 && !right_joiners().count(t.lower) && !proposal_head(st, t.lower) &&
             t.lower != "'s" && t.lower != "and")
             break;
@@ -197,6 +214,12 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
     }
     while (b > a && stop_left().count(toks[b - 1].lower)) --b;
     if (b <= a + 1) return {0, 0};
+    static const std::set<std::string> bad_start = {"months", "years", "weeks", "days", "now",
+                                                    "a", "the", "reporters", "journalists",
+                                                    "be", "see", "continue", "him", "her",
+                                                    "them", "it", "this", "that"};
+    if (bad_start.count(toks[a].lower) && !(toks[a].lower == "a" || toks[a].lower == "the"))
+        return {0, 0};
     return {a, b};
 }
 
@@ -252,17 +275,69 @@ void find_proposals_and_stances(State& st) {
                         agents.push_back(m.entity);
             }
             int actor = -1;
+            std::vector<int> coordinated;
             if (agents.empty()) {
-                actor = subject_actor(st, s, i);
-                if (actor < 0 && quoted) actor = -1;
+                coordinated = subject_actors(st, s, i);
+                if (!coordinated.empty()) actor = coordinated.front();
+            }
+            // A relative clause: "the 30-day ceasefire that Ukraine is demanding", "a plan
+            // which Zelensky has rejected": the stance is on the phrase before "that".
+            if (actor >= 0 && agents.empty()) {
+                std::size_t k = i;
+                while (k > 0 && (toks[k - 1].lower == "has" || toks[k - 1].lower == "had" ||
+                                 toks[k - 1].lower == "is" || toks[k - 1].lower == "was" ||
+                                 toks[k - 1].lower == "have" || toks[k - 1].lower == "are" ||
+                                 toks[k - 1].lower == "were" || toks[k - 1].lower == "again" ||
+                                 toks[k - 1].lower == "long" || toks[k - 1].lower.ends_with("ly")))
+                    --k;
+                std::size_t mstart = k;
+                for (const auto& m : st.mentions[s])
+                    if (m.last == k && m.entity == actor) mstart = m.first;
+                while (mstart > 0 && st.gz.role_word(toks[mstart - 1].lower)) --mstart;
+                for (const auto& m : st.mentions[s])
+                    if (m.last == mstart && m.demonym) mstart = m.first;
+                if (mstart > 1 && mstart < k &&
+                    (toks[mstart - 1].lower == "that" || toks[mstart - 1].lower == "which")) {
+                    int rel = -1;
+                    for (auto& ps : st.proposals[s])
+                        if (ps.first < mstart && ps.last >= mstart - 1) rel = ps.proposal;
+                    if (rel < 0)
+                        for (std::size_t h = mstart - 1; h-- > 0 && h + 8 > mstart;)
+                            if (proposal_head(st, toks[h].lower)) {
+                                auto [a2, b2] = noun_phrase(st, s, h);
+                                rel = add_proposal(st, s, a2, std::max(b2, mstart - 1),
+                                                   "proposal.relative");
+                                break;
+                            }
+                    if (rel >= 0 && pol != Pol::Propose && !negated && !hedged && !quoted) {
+                        Stance sv = pol == Pol::Support  ? Stance::Supports
+                                    : pol == Pol::Demand ? Stance::Demands
+                                    : pol == Pol::Oppose ? Stance::Opposes
+                                                         : Stance::Rejects;
+                        if (pol == Pol::Demand) add_proposer(st, rel, actor);
+                        add_stance(st, actor, sv, rel, -1, s, i, i + 1, "stance.relative");
+                        continue;
+                    }
+                }
             }
             // The object: a clause or a noun phrase after the verb.
             int p = -1;
             std::size_t pa = 0, pb = 0;
+            std::vector<int> more; // further coordinated "that" clauses
             if (obj < toks.size() && agents.empty()) {
                 if (toks[obj].lower == "that" || toks[obj].lower == "to" ||
                     (pol == Pol::Demand && toks[obj - 1].lower == "for")) {
                     std::tie(pa, pb) = clause_after(st, s, obj);
+                    // "insisted that A and that B": B is a proposal of its own.
+                    std::size_t e = pb;
+                    while (pb > pa && e + 2 < toks.size() && toks[e].lower == "and" &&
+                           toks[e + 1].lower == "that") {
+                        auto [c, d] = clause_after(st, s, e + 1);
+                        if (d <= c) break;
+                        int q = add_proposal(st, s, c, d, "proposal.object");
+                        if (q >= 0) more.push_back(q);
+                        e = d;
+                    }
                 } else {
                     // Nearest proposal head within a few tokens.
                     for (std::size_t k = obj; k < std::min(toks.size(), obj + 7); ++k) {
@@ -270,6 +345,8 @@ void find_proposals_and_stances(State& st) {
                         if (proposal_head(st, toks[k].lower)) {
                             std::tie(pa, pb) = noun_phrase(st, s, k);
                             if (pa < obj) pa = obj;
+                            if (pb - pa < 2 && !st.trig("proposal_heads_alone", toks[k].lower))
+                                pb = pa = 0;
                             break;
                         }
                     }
@@ -297,8 +374,11 @@ void find_proposals_and_stances(State& st) {
             // Conditional offers: "could forgo X if Y".
             const bool modal = i > 0 && (toks[i - 1].lower == "could" || toks[i - 1].lower == "would");
             std::vector<int> actors = agents;
-            if (actor >= 0) actors.push_back(actor);
+            for (int c : coordinated) actors.push_back(c);
+            more.insert(more.begin(), p);
+            for (int q : more)
             for (int who : actors) {
+                p = q;
                 if (pol == Pol::Propose || pol == Pol::Demand) add_proposer(st, p, who);
                 if (negated || hedged || quoted) continue;
                 if (pol == Pol::Propose) continue; // proposing alone is not a stance
@@ -309,6 +389,24 @@ void find_proposals_and_stances(State& st) {
                                                  : Stance::Rejects;
                 add_stance(st, who, sv, p, -1, s, i, pb, "stance.verb:" + toks[i].lower);
             }
+        }
+        // 1b. Reported demands: "X said/added/stressed that Y must/should ...".
+        for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+            if (!st.trig("speech_verbs", toks[i].lower) || toks[i + 1].lower != "that") continue;
+            if (st.in_quote(toks[i].begin)) continue;
+            auto [a, b] = clause_after(st, s, i + 1);
+            if (b <= a) continue;
+            bool must = false;
+            for (std::size_t k = a; k < b; ++k)
+                must |= toks[k].lower == "must" || toks[k].lower == "should" ||
+                        (toks[k].lower == "has" && k + 1 < b && toks[k + 1].lower == "to") ||
+                        (toks[k].lower == "needs" && k + 1 < b && toks[k + 1].lower == "to");
+            if (!must) continue;
+            const int actor = subject_actor(st, s, i);
+            if (actor < 0) continue;
+            int p = add_proposal(st, s, a, b, "proposal.reported-demand");
+            add_proposer(st, p, actor);
+            add_stance(st, actor, Stance::Demands, p, -1, s, i, b, "stance.reported-demand");
         }
         // 2. Conditional offers: "ACTOR could/would VERB X if/in exchange for Y".
         for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
@@ -386,18 +484,17 @@ void find_proposals_and_stances(State& st) {
             for (const auto& ps : st.proposals[s]) covered |= i >= ps.first && i < ps.last;
             if (covered) continue;
             auto [a, b] = noun_phrase(st, s, i);
-            if (b - a < 2) continue; // a bare "plan" or "talks" says too little
-            if (toks[i].lower == "talks" || toks[i].lower == "agreement" ||
-                toks[i].lower == "deal" || toks[i].lower == "format") {
-                if (b - a < 3) continue;
-            }
+            if (b - a < 2 && !st.trig("proposal_heads_alone", toks[i].lower)) continue;
+            if (weak_head(toks[i].lower) && b - a < 3) continue;
             int p = add_proposal(st, s, a, b, "proposal.noun");
             // Proposer from a possessive or an actor modifier inside the phrase.
-            for (const auto& m : st.mentions[s])
-                if (m.first >= a && m.last <= i && is_actor_entity(st, m.entity) &&
-                    (m.last < toks.size() && (toks[m.last].lower == "'s" || m.last == i ||
-                                              m.demonym)))
+            for (const auto& m : st.mentions[s]) {
+                if (m.first < a || m.last > i || !is_actor_entity(st, m.entity)) continue;
+                const bool possessive = m.last < toks.size() && toks[m.last].lower == "'s";
+                const bool adjacent = m.last == i || (m.demonym && m.last + 2 >= i);
+                if (possessive || (adjacent && authored_head(toks[i].lower)))
                     add_proposer(st, p, m.entity);
+            }
             // "proposed by X" / "put forward by X" after the phrase.
             for (std::size_t k = b; k + 1 < std::min(toks.size(), b + 4); ++k)
                 if (toks[k].lower == "by" && k > 0 &&

@@ -201,6 +201,33 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
     return -1;
 }
 
+std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb) {
+    std::vector<int> out;
+    const int first = subject_actor(st, s, verb);
+    if (first < 0) return out;
+    out.push_back(first);
+    // Find the mention of `first` nearest before the verb, then walk left over "X, Y and".
+    const auto& toks = st.tokens[s];
+    std::size_t start = verb;
+    for (const auto& m : st.mentions[s])
+        if (m.entity == first && m.last <= verb) start = m.first;
+    while (start >= 2) {
+        const std::string& sep = toks[start - 1].lower;
+        if (sep != "and" && sep != ",") break;
+        int found = -1;
+        std::size_t found_first = 0;
+        for (const auto& m : st.mentions[s])
+            if (m.last == start - 1 && !m.in_quote && is_actor_entity(st, m.entity)) {
+                found = m.entity;
+                found_first = m.first;
+            }
+        if (found < 0) break;
+        if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
+        start = found_first;
+    }
+    return out;
+}
+
 void find_quotes(State& st) {
     const auto& doc = st.doc;
     int prev_speaker = -1;

@@ -520,6 +520,7 @@ void LexiconLoader::roles(const YAML::Node& list) {
 
 void LexiconLoader::triggers(const YAML::Node& map) {
     if (!map.IsMap()) fail(map, "'triggers' must be a map of category -> list of words");
+    std::vector<std::string> seen; // categories of this map; other files may extend them
     for (auto it = map.begin(); it != map.end(); ++it) {
         const YAML::Node key = it->first;
         if (!key.IsScalar()) fail(key, "a trigger category must be a plain string");
@@ -528,6 +529,9 @@ void LexiconLoader::triggers(const YAML::Node& map) {
                         std::all_of(category.begin(), category.end(),
                                     [](char c) { return is_lower(c) || is_digit(c) || c == '_'; });
         if (!ok) fail(key, "trigger category '" + category + "' must be a-z, 0-9 and '_'");
+        if (std::find(seen.begin(), seen.end(), category) != seen.end())
+            fail(key, "duplicate trigger category '" + category + "'");
+        seen.push_back(category);
         auto& set = lex_.triggers[category];
         for (const auto& word : text_list(it->second, category))
             set.insert(ascii_lower(word));

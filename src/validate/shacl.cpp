@@ -47,6 +47,7 @@ std::size_t ValidationReport::focus_nodes() const {
 namespace {
 
 constexpr int kMaxDepth = 64;
+constexpr std::string_view kShapesError = "shapes: ";
 
 std::string sh(std::string_view local) { return rdf::term(kSh, local); }
 std::string xsd(std::string_view local) { return rdf::term(rdf::kXsd, local); }
@@ -359,7 +360,7 @@ private:
     }
 
     [[noreturn]] void bad_shape(TermId shape, const std::string& what) const {
-        throw io_error("shapes: shape " + name(shape) + ": " + what);
+        throw io_error(std::string(kShapesError) + "shape " + name(shape) + ": " + what);
     }
 
     // --- class hierarchy ---
@@ -982,9 +983,17 @@ ValidationReport validate_model(rdf::World& world, librdf_model_s* data,
                                 const std::filesystem::path& ontology_dir) {
     const auto shapes = rdf::Model::from_files(world, {shapes_file});
     const auto files = ontology_files(ontology_dir, shapes_file);
-    if (files.empty()) return validate(data, shapes.get(), nullptr);
-    const auto ontology = rdf::Model::from_files(world, files);
-    return validate(data, shapes.get(), ontology.get());
+    std::optional<rdf::Model> ontology;
+    if (!files.empty()) ontology.emplace(rdf::Model::from_files(world, files));
+    try {
+        return validate(data, shapes.get(), ontology ? ontology->get() : nullptr);
+    } catch (const ParleyError& e) {
+        // Errors about the shapes start with "shapes: "; name the file instead.
+        const std::string_view what = e.what();
+        if (!what.starts_with(kShapesError)) throw;
+        throw ParleyError(e.code(),
+                          shapes_file.string() + ": " + std::string(what.substr(kShapesError.size())));
+    }
 }
 
 } // namespace parley::validate

@@ -4,7 +4,7 @@ rdflib, independently of parley's own reader:
   nodes: resources typed with a pl: node class (Document left out unless asked for);
   edges: pl: relations between such nodes, without mentionedIn and without the entailed
          super-property triple (participant beside host, supports beside demands, opposes
-         beside rejects).
+         beside rejects) unless a pl:Fact reifies it.
 
 Usage:
   export_check.py counts TTL [--no-statements]          print "NODES EDGES"
@@ -53,8 +53,13 @@ def expected(g, kinds=KINDS):
         for s, o in g.subject_objects(rdflib.URIRef(PL + rel)):
             if str(s) in nodes and str(o) in nodes:
                 triples.add((str(s), rel, str(o)))
+    reified = set()
+    for fact in g.subjects(rdflib.RDF.type, rdflib.URIRef(PL + "Fact")):
+        p = str(g.value(fact, rdflib.RDF.predicate))
+        reified.add((str(g.value(fact, rdflib.RDF.subject)), p[len(PL):],
+                     str(g.value(fact, rdflib.RDF.object))))
     edges = {t for t in triples
-             if not (t[1] in ENTAILED and (t[0], ENTAILED[t[1]], t[2]) in triples)}
+             if t in reified or not (t[1] in ENTAILED and (t[0], ENTAILED[t[1]], t[2]) in triples)}
     return nodes, edges
 
 

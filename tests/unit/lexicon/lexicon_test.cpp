@@ -418,6 +418,8 @@ TEST_CASE("schema violations written inline are reported precisely", "[lexicon]"
                Contains("x.yaml:2:28: duplicate key 'id'"));
     CHECK_THAT(error_of("triggers:\n  meeting_verbs: met\n"),
                Contains("x.yaml:2:18: 'meeting_verbs' must be a list of strings"));
+    CHECK_THAT(error_of("triggers:\n  a: [x]\n  a: [y]\n"),
+               Contains("x.yaml:3:3: duplicate trigger category 'a'"));
     CHECK_THAT(error_of("triggers:\n  Bad-Name: [x]\n"),
                Contains("x.yaml:2:3: trigger category 'Bad-Name'"));
     CHECK_THAT(error_of("people:\n  - {id: person:x, name: X}\n"),

@@ -267,7 +267,8 @@ TEST_CASE("malformed shapes fail with exit code 2 naming the shape", "[validate]
             FAIL("no exception");
         } catch (const ParleyError& e) {
             CHECK(e.code() == ExitCode::Usage);
-            CHECK_THAT(e.what(), Contains("ex#S"));
+            CHECK_THAT(e.what(), Contains("ns#S"));
+            CHECK_THAT(e.what(), Contains("shapes.ttl: shape"));
             CHECK_THAT(e.what(), Contains("sh:pattern"));
         }
     }
