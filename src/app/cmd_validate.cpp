@@ -26,7 +26,8 @@ struct ValidateOptions {
     bool quiet = false;
 };
 
-constexpr const char* kValidateHelp = R"(Validates RDF files against SHACL Core shapes and prints a summary line
+constexpr const char* kValidateHelp =
+    R"(Validates RDF files against SHACL Core shapes and prints a summary line
 ("N violations (M warnings) in K focus nodes") followed by one paragraph per result: the focus
 node and its label, the message, the shape and constraint, the offending value, and - when the
 data carries parley's provenance (pl:Fact / pl:Evidence) - the sentence and document the
@@ -56,8 +57,8 @@ std::filesystem::path locate(const std::filesystem::path& relative) {
 
 void run_validate_command(const ValidateOptions& o, AppContext& ctx) {
     std::error_code ec;
-    const std::filesystem::path shapes = o.shapes.empty() ? locate("ontology/shapes.ttl")
-                                                          : std::filesystem::path(o.shapes);
+    const std::filesystem::path shapes =
+        o.shapes.empty() ? locate("ontology/shapes.ttl") : std::filesystem::path(o.shapes);
     if (!std::filesystem::is_regular_file(shapes, ec))
         throw io_error("validate: cannot read the shapes file " + shapes.string());
     std::filesystem::path ontology;

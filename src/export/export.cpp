@@ -3,6 +3,7 @@
 #include "export/export.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "export/text_util.hpp"
 #include "rdf/iri.hpp"
 
@@ -19,32 +20,37 @@ namespace parley {
 
 namespace {
 
-/// True when `name` names `p` exactly (label, alias, key or the key's last segment).
-bool names_exactly(const NodeProps& p, const std::string& folded) {
-    if (export_detail::fold(p.label) == folded || export_detail::fold(p.key) == folded) return true;
+/// True when `p`'s label, an alias, its key or the key's last segment is the focus name (names
+/// compared with `name_key`: case, diacritics and punctuation ignored; keys case-insensitively).
+bool names_exactly(const NodeProps& p, const std::string& key, const std::string& folded) {
+    if (!key.empty() && name_key(p.label) == key) return true;
+    if (export_detail::fold(p.key) == folded) return true;
     const auto slash = p.key.rfind('/');
     if (slash != std::string::npos && export_detail::fold(p.key.substr(slash + 1)) == folded)
         return true;
-    return std::any_of(p.aliases.begin(), p.aliases.end(),
-                       [&](const std::string& a) { return export_detail::fold(a) == folded; });
+    return !key.empty() && std::any_of(p.aliases.begin(), p.aliases.end(),
+                                       [&](const std::string& a) { return name_key(a) == key; });
 }
 
-bool names_partly(const NodeProps& p, const std::string& folded) {
-    if (export_detail::fold(p.label).find(folded) != std::string::npos) return true;
+/// True when `p`'s label or an alias contains the focus name (compared with `name_key`).
+bool names_partly(const NodeProps& p, const std::string& key) {
+    if (key.empty()) return false;
+    if (name_key(p.label).find(key) != std::string::npos) return true;
     return std::any_of(p.aliases.begin(), p.aliases.end(), [&](const std::string& a) {
-        return export_detail::fold(a).find(folded) != std::string::npos;
+        return name_key(a).find(key) != std::string::npos;
     });
 }
 
 /// The vertices named by one `--focus` value; throws a usage error when there is none.
 std::vector<Vertex> focus_nodes(const KnowledgeGraph& g, const std::string& name) {
     const std::string folded = export_detail::fold(name);
+    const std::string key = name_key(name);
     std::vector<Vertex> exact, partial;
     for (Vertex v : g.sorted_nodes()) {
         if (g[v].kind == NodeKind::Document) continue;
-        if (names_exactly(g[v], folded))
+        if (names_exactly(g[v], key, folded))
             exact.push_back(v);
-        else if (!folded.empty() && names_partly(g[v], folded))
+        else if (names_partly(g[v], key))
             partial.push_back(v);
     }
     if (!exact.empty()) return exact;

@@ -40,9 +40,10 @@ struct ExportOptions {
 [[nodiscard]] std::set<NodeKind> parse_kinds(std::string_view list);
 
 /// Returns the subgraph of `g` induced by the nodes that pass the filters of `options`:
-///  - `focus`: the nodes whose label, alias or key equals a focus name (case-insensitive; when
-///    none does, those whose label or alias contains it), and every node reachable from them
-///    within `depth` edges in either direction; the walk never passes through Document nodes;
+///  - `focus`: the nodes whose label, alias or key equals a focus name (ignoring case,
+///    diacritics and punctuation; when none does, those whose label or alias contains it), and
+///    every node reachable from them within `depth` edges in either direction; the walk never
+///    passes through Document nodes;
 ///  - `kinds` and `min_sources` (over `NodeProps::sources`), which the focus nodes themselves are
 ///    exempt from so that the centre of the picture is always shown.
 /// Nodes keep their properties; the result's vertices are in key order and edges in
@@ -83,8 +84,9 @@ using DocumentIndex = std::map<std::string, DocumentInfo>;
 /// Rebuilds a `KnowledgeGraph` from parley's RDF (the mapping of rdf/triples.hpp): resources typed
 /// with a pl: node class become nodes (key = the IRI without the `pr:` namespace, percent-decoded),
 /// pl: relations become edges (without the entailed super-property triples: `participant`
-/// beside `host` without a `pl:Fact` of its own, ...), `pl:mentionedIn` fills `NodeProps::sources` with the documents'
-/// file names, and each `pl:Fact` with its `pl:Evidence` becomes the evidence of its edge.
+/// beside `host` without a `pl:Fact` of its own, ...), `pl:mentionedIn` fills `NodeProps::sources`
+/// with the documents' file names, and each `pl:Fact` with its `pl:Evidence` becomes the evidence
+/// of its edge.
 [[nodiscard]] KnowledgeGraph graph_from_triples(const std::vector<rdf::Triple>& triples);
 
 /// `graph_from_triples` of RDF files (`.ttl`, `.nt`, `.nq`; loaded with

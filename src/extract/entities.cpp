@@ -150,6 +150,16 @@ void find_entities(State& st) {
             }
             const LexEntry& le = st.lex.entries[m->entry];
             const std::string surface = st.span_text(s, i, i + m->length);
+            // "Milan Radoičić", "Georgia Meloni": a place name followed by an unknown
+            // capitalized word is a given name.
+            if (m->length == 1 && m->kind == GazKind::Name && le.type == EntityType::Place &&
+                i + 1 < toks.size() && toks[i + 1].cap && toks[i + 1].word && !toks[i + 1].upper &&
+                !gz.match(toks, i + 1) && !st.trig("not_names", toks[i + 1].lower) &&
+                !st.trig("place_heads", toks[i + 1].lower) &&
+                !st.trig("org_heads", toks[i + 1].lower)) {
+                ++i;
+                continue;
+            }
             const std::string prev = i > 0 ? toks[i - 1].lower : "";
             const std::string prev2 = i > 1 ? toks[i - 2].lower : "";
             const std::string next = i + m->length < toks.size() ? toks[i + m->length].lower : "";
@@ -225,6 +235,13 @@ void find_entities(State& st) {
                     ++j;
                     continue;
                 }
+                // "al-Burhan", "el-Sisi": a lower-case particle joined to a capitalized name.
+                if (u.word && j > i && u.text.size() > 3 && u.text[2] == '-' &&
+                    (u.lower.rfind("al-", 0) == 0 || u.lower.rfind("el-", 0) == 0) &&
+                    std::isupper(static_cast<unsigned char>(u.text[3]))) {
+                    ++j;
+                    continue;
+                }
                 // Connectors and name particles inside a name: "University of Florida",
                 // "Ursula von der Leyen", "Mohammed bin Salman", "Coalition of the Willing".
                 if (u.word && j > i && j + 1 < toks.size() &&
@@ -243,7 +260,7 @@ void find_entities(State& st) {
                     // "University of Florida": an organization name running through a place
                     // the lexicon knows.
                     if (k < toks.size() && covered[k] && toks[k].cap &&
-                        (u.lower == "of" || u.lower == "for" || u.lower == "in") &&
+                        (u.lower == "of" || u.lower == "for") &&
                         has_org_head_in(toks, i, j)) {
                         for (const auto& m : st.mentions[s])
                             if (m.first == k && !m.demonym) j = m.last;
@@ -288,23 +305,48 @@ void find_entities(State& st) {
         }
     }
 
+    // Last words of multi-word names and of office holders the lexicon knows: a later single
+    // use of such a word is a surname.
+    std::set<std::string> surnames;
+    for (const auto& c : pieces) {
+        const auto& toks = st.tokens[c.s];
+        if (c.last - c.first >= 2 && !has_head(toks, c.first, c.last, "org_heads") &&
+            !has_head(toks, c.first, c.last, "place_heads"))
+            surnames.insert(toks[c.last - 1].text);
+    }
+    for (const auto& r : st.lex.roles)
+        for (const auto& h : r.holders) {
+            auto ht = tokenize(h.person, 0, h.person.size());
+            if (ht.size() >= 2) surnames.insert(ht.back().text);
+        }
     for (auto c : pieces) {
         auto& toks = st.tokens[c.s];
         // Drop leading words that are never names ("On", "The", "Monday").
         while (c.first < c.last && (is_not_name(toks[c.first]) || toks[c.first].lower == "the"))
             ++c.first;
-        while (c.last > c.first && (is_not_name(toks[c.last - 1]) || particle(st, toks[c.last - 1])))
+        while (c.last > c.first && (is_not_name(toks[c.last - 1]) ||
+                                    st.trig("person_particles", toks[c.last - 1].lower)))
             --c.last;
         if (c.first >= c.last) continue;
         // A title in front of a name is a role, not part of the name: "Presidential Envoy
         // Steve Witkoff", "Professor Andrew Michta", "Supreme Commander of NATO Forces".
         std::string lead_role;
+        if (auto [rl, rt] = role_at(gz, toks, c.first, c.last); rl > 0 && rl < c.last - c.first &&
+            toks[c.first + rl].lower != "of") {
+            c.first += rl; // "Secretary of State Marco Rubio"
+            lead_role = rt;
+        }
         if (!has_head(toks, c.first, c.last, "org_heads") &&
             !has_head(toks, c.first, c.last, "place_heads")) {
             std::size_t k = c.first;
+            if (auto [rl, rt] = role_at(gz, toks, c.first, c.last); rl > 0 && rl < c.last - c.first) {
+                k = c.first + rl;
+                lead_role = rt;
+            }
             while (k < c.last && gz.role_word(toks[k].lower)) ++k;
             if (k > c.first) {
-                if (auto r = gz.role(st.span_text_lower(c.s, c.first, k))) lead_role = *r;
+                if (!lead_role.empty()) {
+                } else if (auto r = gz.role(st.span_text_lower(c.s, c.first, k))) lead_role = *r;
                 else if (auto [rl, rt] = role_before(st, gz, toks, k); rl > 0) lead_role = rt;
                 c.first = k;
             }
@@ -321,6 +363,41 @@ void find_entities(State& st) {
         const std::string prev = c.first > 0 ? toks[c.first - 1].lower : "";
         const std::string prev2 = c.first > 1 ? toks[c.first - 2].lower : "";
 
+        if (n == 1 && has_head(toks, c.first, c.last, "org_heads")) {
+            // "the Association" after "the Association of Serb-majority Municipalities".
+            int e = -1;
+            for (std::size_t k = 0; k < st.ex.entities.size(); ++k) {
+                const auto& oe = st.ex.entities[k];
+                if (oe.type == EntityType::Organization && oe.name.size() > text.size() &&
+                    oe.name.rfind(text + " ", 0) == 0)
+                    e = static_cast<int>(k);
+            }
+            if (e >= 0) st.mention(e, c.s, c.first, c.last, "");
+            continue;
+        }
+        // Hyphenated compounds of known names ("NATO-EU Forces") name those, not a new body.
+        {
+            bool compound = false;
+            for (std::size_t k = c.first; k < c.last && !compound; ++k) {
+                const auto& w = toks[k].text;
+                const auto dash = w.find('-');
+                if (dash == std::string::npos) continue;
+                auto parts = tokenize(w, 0, dash);
+                auto rest = tokenize(w, dash + 1, w.size());
+                if (parts.size() == 1 && rest.size() == 1 && gz.match(parts, 0) && gz.match(rest, 0)) {
+                    compound = true;
+                    for (auto* part : {&parts, &rest}) {
+                        auto m = gz.match(*part, 0);
+                        const LexEntry& le = st.lex.entries[m->entry];
+                        int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
+                        auto& de = st.ex.entities[static_cast<std::size_t>(e)];
+                        de.surface_forms.insert(part->front().text);
+                        add_evidence(de.mentions, st.evidence(c.s, k, k + 1, "entity.compound", 0.8));
+                    }
+                }
+            }
+            if (compound) continue;
+        }
         if (has_head(toks, c.first, c.last, "org_heads")) {
             // Organization: "National Security and Defense Council", "University of Florida".
             // A place the lexicon knows right before it is part of the name ("Asia Business
@@ -372,7 +449,8 @@ void find_entities(State& st) {
                 continue;
             }
             // Unknown single word: a place after a locative preposition, else left for the
-            // surname pass below.
+            // surname pass below (a surname of a person named in full is never a place).
+            if (surnames.count(t.text)) continue;
             if (is_locative(prev) || (is_article(prev) && is_locative(prev2))) {
                 if (prev == "for" || prev == "to") continue;
                 int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
@@ -381,6 +459,11 @@ void find_entities(State& st) {
             continue;
         }
         if (st.headline[c.s] && rlen == 0) continue;
+        // "Basic Agreement", "Ceasefire Agreement", "Peace Plan": documents, not persons.
+        if (st.trig("proposal_heads", toks[c.last - 1].lower) ||
+            st.trig("not_person_heads", toks[c.last - 1].lower))
+            continue;
+        // Hyphenated compounds of known names ("NATO-EU Forces") are not new names.
         // Several capitalized words without org/place heads: a person's name.
         int e = person_entity(st, text);
         st.mention(e, c.s, c.first, c.last, text);

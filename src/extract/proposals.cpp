@@ -264,8 +264,13 @@ void find_proposals_and_stances(State& st) {
             }
             std::size_t obj = i + 1;
             if (obj < toks.size() && (toks[obj].lower == "out" || toks[obj].lower == "down" ||
-                                      toks[obj].lower == "forward" || toks[obj].lower == "for"))
+                                      toks[obj].lower == "forward" || toks[obj].lower == "for" ||
+                                      toks[obj].lower == "over" || toks[obj].lower == "again"))
                 ++obj;
+            // "offered in return to freeze ...", "in exchange".
+            if (obj + 1 < toks.size() && toks[obj].lower == "in" &&
+                (toks[obj + 1].lower == "return" || toks[obj + 1].lower == "exchange"))
+                obj += 2;
             // Passive: "demanded by both the United States and Russia".
             std::vector<int> agents;
             if (obj < toks.size() && toks[obj].lower == "by") {
@@ -432,7 +437,12 @@ void find_proposals_and_stances(State& st) {
             auto [a, b] = clause_after(st, s, ca);
             int condition = b > a ? add_proposal(st, s, a, b, "proposal.condition") : -1;
             if (offer < 0 || condition < 0) continue;
-            add_proposer(st, offer, actor);
+            // "could forgo X if Y": X and Y are the actor's offer; "would accept X only if Y":
+            // only the condition Y is the actor's demand.
+            const std::string v = i + 1 < toks.size() ? toks[i + 1].lower : "";
+            if (v != "agree" && v != "accept" && v != "support" && v != "back")
+                add_proposer(st, offer, actor);
+            add_proposer(st, condition, actor);
             add_stance(st, actor, Stance::Conditional, offer, condition, s, i, b,
                        "stance.conditional");
         }
@@ -450,7 +460,9 @@ void find_proposals_and_stances(State& st) {
                 ++k;
             if (k >= toks.size()) continue;
             const bool opp = opposing_predicate(toks[k].lower) ||
-                             (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable"));
+                             (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable" ||
+                                      toks[k].lower == "necessary" || toks[k].lower == "needed" ||
+                                      toks[k].lower == "an" || toks[k].lower == "option"));
             if (!opp) continue;
             // The subject phrase: a proposal ending right before "is".
             int p = -1;

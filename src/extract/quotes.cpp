@@ -61,6 +61,24 @@ std::vector<QuoteSpan> scan_quotes(const std::string& text) {
                 }
                 ++j;
             }
+            if (j >= marks.size() && a.kind == 1) {
+                // A curly quotation may run over one line break ("…guarantees.\nYet, …”).
+                const std::size_t nl_end = text.find('\n', line_end + 1);
+                const std::size_t next_end = nl_end == std::string::npos ? text.size() : nl_end;
+                const std::size_t close = text.find("\u201D", line_end);
+                const std::size_t reopen = text.find("\u201C", line_end);
+                if (close != std::string::npos && close < next_end &&
+                    (reopen == std::string::npos || reopen > close)) {
+                    QuoteSpan q;
+                    q.open = a.pos;
+                    q.close = close;
+                    q.begin = a.pos + a.len;
+                    q.end = close;
+                    out.push_back(q);
+                    line_end = next_end; // the next line is consumed
+                    break;
+                }
+            }
             if (j >= marks.size()) {
                 ++k;
                 continue;
@@ -97,10 +115,14 @@ int mention_entity_at(const State& st, std::size_t s, std::size_t i, bool allow_
 int last_person(const State& st, std::size_t s, std::size_t i) {
     // The nearest person before token i in this sentence...
     int best = -1;
-    for (const auto& m : st.mentions[s])
+    const auto& toks = st.tokens[s];
+    for (const auto& m : st.mentions[s]) {
+        // "Sørensen, he said, ...": a fronted name is not what the pronoun refers to.
+        if (m.last + 1 == i && i < toks.size() && toks[m.last].text == ",") continue;
         if (m.last <= i && !m.demonym && !m.in_quote &&
             st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person)
             best = m.entity;
+    }
     if (best >= 0) return best;
     // ... else the first (subject) person of the nearest earlier sentence that has one.
     for (std::size_t back = 1; back <= 4 && back <= s; ++back) {
@@ -147,34 +169,46 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
     }
     if (rlen == 0) return -1;
     const std::string want = fold_case(role);
-    // The most recently mentioned person with that role (and affiliation).
-    int best = -1;
-    for (std::size_t back = 0; back <= s && back <= 30; ++back) {
-        const std::size_t ss = s - back;
-        for (auto it = st.mentions[ss].rbegin(); it != st.mentions[ss].rend(); ++it) {
-            if (back == 0 && it->first >= i) continue;
-            const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
-            if (pe.type != EntityType::Person || pe.name.empty()) continue;
-            const bool role_ok = want == "leader" || want == "chief" ||
-                                 fold_case(pe.role).find(want) != std::string::npos;
-            const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
-            if (role_ok && aff_ok) {
-                best = it->entity;
-                break;
+    // The most recently mentioned person with that role (and affiliation); an exact role
+    // beats a longer one containing it ("prime minister" vs "first deputy prime minister").
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t back = 0; back <= s && back <= 30; ++back) {
+            const std::size_t ss = s - back;
+            for (auto it = st.mentions[ss].rbegin(); it != st.mentions[ss].rend(); ++it) {
+                if (back == 0 && it->first >= i) continue;
+                const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
+                if (pe.type != EntityType::Person || pe.name.empty()) continue;
+                const std::string have = fold_case(pe.role);
+                const bool role_ok = want == "leader" || want == "chief" ||
+                                     (pass == 0 ? have == want
+                                                : have.find(want) != std::string::npos);
+                const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
+                if (role_ok && aff_ok) return it->entity;
             }
         }
-        if (best >= 0) break;
     }
-    return best;
+    return -1;
 }
 
 int subject_actor(const State& st, std::size_t s, std::size_t verb) {
     const auto& toks = st.tokens[s];
+    // "X, speaking after a meeting of Y in Z, said": skip the apposition between commas.
+    std::size_t from = verb;
+    if (from >= 2 && toks[from - 1].text == ",") {
+        std::size_t k = from - 1;
+        while (k > 0 && toks[k - 1].text != "," && !toks[k - 1].quote) --k;
+        if (k > 0 && toks[k - 1].text == ",") from = k - 1;
+    }
     // Nearest actor mention or pronoun/description before the verb, within the clause.
-    for (std::size_t k = verb; k-- > 0;) {
+    for (std::size_t k = from; k-- > 0;) {
         const auto& t = toks[k];
-        if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which") {
-            if (t.lower != "that") break;
+        if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which") break;
+        if (t.lower == "who" || t.lower == "whose") {
+            // "Trump, who says ...": the relative clause's subject is the name before it.
+            if (k >= 2 && toks[k - 1].text == ",")
+                for (const auto& m : st.mentions[s])
+                    if (m.last == k - 1 && !m.in_quote && is_actor_entity(st, m.entity))
+                        return m.entity;
             break;
         }
         if (is_pronoun(t.lower) && t.lower != "his" && t.lower != "her")
@@ -191,8 +225,22 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
                     return -1;
                 if (k + 1 < toks.size() && toks[k + 1].lower == "'s") continue;
                 if (m.demonym) {
-                    // "Ukrainian officials said": the country acts.
-                    return m.entity;
+                    // "the Ukrainian delegation said": the country acts; "Turkish diplomatic
+                    // sources" are unnamed sources, not the state.
+                    for (std::size_t q = m.last; q < std::min(toks.size(), m.last + 3); ++q) {
+                        const auto& w = toks[q].lower;
+                        if (w == "sources" || w == "source" || w == "media" || w == "reports")
+                            return -1;
+                        if (w == "delegation" || w == "side" || w == "government" ||
+                            w == "negotiators" || w == "team" || w == "authorities" ||
+                            w == "army" || w == "forces" || w == "military" ||
+                            w == "officials" || w == "leadership" || w == "ministry")
+                            return m.entity;
+                    }
+                    if (m.first > 0 && toks[m.first - 1].lower == "the" &&
+                        toks[m.last - 1].lower.ends_with("s"))
+                        return m.entity; // "the Russians"
+                    continue;
                 }
                 if (is_actor_entity(st, m.entity)) return m.entity;
             }
@@ -242,7 +290,21 @@ void find_quotes(State& st) {
                 ++words;
                 all_cap &= t.cap || t.digit;
             }
-        if (words < 2 || (all_cap && words <= 4)) continue; // labels, single words, names
+        const std::size_t oi = token_at(st, st.doc.sentence_at(q.open), q.open);
+        const auto& ot = st.tokens[st.doc.sentence_at(q.open)];
+        const bool after_as = oi >= 1 && oi <= ot.size() && ot[oi - 1].lower == "as";
+        if ((words < 2 && !after_as) || words == 0 || (all_cap && words <= 4))
+            continue; // labels, single words, names
+        // Short terms set in quotation marks are labels, not speech: a "free economic zone",
+        // "Article 5".
+        if (words <= 3) {
+            bool digit = false;
+            for (const auto& t : inner_toks) digit |= t.digit;
+            const bool ends_punct = !inner_toks.empty() && !inner_toks.back().word;
+            const std::string p1 = oi >= 1 && oi <= ot.size() ? ot[oi - 1].lower : "";
+            if (digit || (!ends_punct && (p1 == "a" || p1 == "an" || p1 == "the")))
+                continue;
+        }
         const std::size_t s0 = doc.sentence_at(q.open);
         const std::size_t s1 = doc.sentence_at(q.close);
         if (s0 >= st.tokens.size() || s1 >= st.tokens.size()) continue;
@@ -253,7 +315,7 @@ void find_quotes(State& st) {
             const std::string p1 = t0[open_i - 1].lower;
             const std::string p2 = open_i >= 2 ? t0[open_i - 2].lower : "";
             if (p1 == "so-called" || p1 == "dubbed" || p1 == "term" || p1 == "word" ||
-                (p1 == "as" && p2 == "known") || p1 == "called" || p1 == "the" || p1 == "a")
+                (p1 == "as" && p2 == "known") || p1 == "the")
                 continue;
         }
         int speaker = -1;
@@ -276,12 +338,33 @@ void find_quotes(State& st) {
                     }
                 }
                 if (speaker < 0 && k + 1 < t1.size()) {
-                    int e = mention_entity_at(st, s1, k + 1, false);
+                    std::size_t n = k + 1;
+                    while (n + 1 < t1.size() && st.gz.role_word(t1[n].lower) &&
+                           mention_entity_at(st, s1, n, false) < 0)
+                        ++n; // "said Professor Andrew Michta"
+                    int e = mention_entity_at(st, s1, n, false);
                     if (e < 0) e = resolve_reference(st, s1, k + 1);
                     if (e >= 0 && is_actor_entity(st, e)) speaker = e;
                 }
                 if (speaker >= 0) rule = "quote.after";
                 break;
+            }
+        }
+        // 1b. A long attribution: ," Reem Al Hashimy, the UAE's minister of state, said.
+        if (speaker < 0) {
+            const auto& t1 = st.tokens[s1];
+            std::size_t i = token_at(st, s1, q.close + 1);
+            if (i < t1.size() && t1[i].text == ",") ++i;
+            int e = i < t1.size() ? mention_entity_at(st, s1, i, false) : -1;
+            if (e >= 0 && is_actor_entity(st, e)) {
+                for (std::size_t k = i + 1; k < std::min(t1.size(), i + 25); ++k) {
+                    if (t1[k].quote) break;
+                    if (st.trig("speech_verbs", t1[k].lower)) {
+                        speaker = e;
+                        rule = "quote.after-apposition";
+                        break;
+                    }
+                }
             }
         }
         // 2. A continuation: "…," adding, "…" / "…," he said. "…"
@@ -319,6 +402,26 @@ void find_quotes(State& st) {
                 if (speaker >= 0) rule = "quote.before";
                 break;
             }
+        }
+        // 3b. "according to Merz, ... "truly begin"": the named source speaks.
+        if (speaker < 0) {
+            for (std::size_t k = 0; k + 2 < t0.size(); ++k)
+                if (t0[k].lower == "according" && t0[k + 1].lower == "to") {
+                    int e = mention_entity_at(st, s0, k + 2, false);
+                    if (e >= 0 && is_actor_entity(st, e) &&
+                        st.ex.entities[static_cast<std::size_t>(e)].type == EntityType::Person) {
+                        speaker = e;
+                        rule = "quote.according-to";
+                    }
+                    break;
+                }
+        }
+        // 3c. A quotation that is a sentence of its own right after another one continues it:
+        //     "…," Medinsky told reporters. "They are studying it."
+        if (speaker < 0 && prev_speaker >= 0 && open_i == 0 && s0 > 0 &&
+            doc.sentence_at(prev_close) + 1 >= s0) {
+            speaker = prev_speaker;
+            rule = "quote.follow-up";
         }
         // 4. The subject of the sentence holding the quote: X called it "very good".
         if (speaker < 0 && open_i > 0) {

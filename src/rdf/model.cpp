@@ -15,6 +15,7 @@ namespace parley::rdf {
 
 struct Model::Impl {
     World* world = nullptr; ///< not owned; outlives the model
+    bool indexed = false;
     StoragePtr storage;     ///< declared before `model` so that it is destroyed after it
     ModelPtr model;
 };
@@ -62,12 +63,15 @@ void add(librdf_model* model, librdf_node* context, librdf_statement* st, const 
 
 } // namespace
 
-std::unique_ptr<Model::Impl> Model::new_memory_model(World& world) {
+std::unique_ptr<Model::Impl> Model::new_model(World& world, Storage storage) {
     auto impl = std::make_unique<Impl>();
     impl->world = &world;
+    impl->indexed = storage == Storage::Indexed;
     impl->storage.reset(check_new(
-        librdf_new_storage(world.get(), "memory", "parley", "contexts='yes'"),
-        "memory storage with contexts"));
+        impl->indexed ? librdf_new_storage(world.get(), "hashes", "parley",
+                                           "hash-type='memory',contexts='yes',index-predicates='yes'")
+                      : librdf_new_storage(world.get(), "memory", "parley", "contexts='yes'"),
+        impl->indexed ? "indexed in-memory storage (hashes)" : "memory storage"));
     impl->model.reset(
         check_new(librdf_new_model(world.get(), impl->storage.get(), nullptr), "model"));
     return impl;
@@ -79,7 +83,8 @@ Model& Model::operator=(Model&&) noexcept = default;
 Model::~Model() = default;
 
 Model Model::from_triples(World& world, const TripleSet& triples) {
-    auto impl = new_memory_model(world);
+    auto impl = new_model(world, triples.size() <= kMaxIndexedStatements ? Storage::Indexed
+                                                                          : Storage::List);
     librdf_world* w = world.get();
     NodePtr context = iri_node(world, kUnionGraph);
     // IRI nodes repeat a lot: copying a node is a reference count increment.
@@ -116,8 +121,8 @@ struct LoadState {
     librdf_node* union_context = nullptr;  ///< not owned
     bool named = false;
     std::unordered_set<std::string> seen;
-    // Named mode: statements without a graph must be added without a context, which makes librdf
-    // scan the whole model; they are therefore added first, into the still empty model.
+    // Named mode: statements without a graph are added without a context, where librdf drops a
+    // statement that is already in the model in any context; they are therefore added first.
     std::vector<StatementPtr> defaults;
     std::vector<std::pair<NodePtr, StatementPtr>> quads;
     std::string name; ///< the file being parsed
@@ -138,6 +143,10 @@ void on_statement(void* user_data, raptor_statement* st) {
         triple.predicate = st->predicate;
         triple.object = st->object;
         if (!s->seen.insert(encode(s->world, &triple, graph)).second) return;
+        if (s->seen.size() > kMaxIndexedStatements)
+            throw io_error(s->name + ": more than " + std::to_string(kMaxIndexedStatements) +
+                           " statements: too large for the embedded SPARQL engine; load the "
+                           "output into a triple store (Virtuoso, Fuseki, GraphDB; see the README)");
         if (!s->named) {
             add(s->model, s->union_context, &triple, s->name);
         } else if (graph) {
@@ -160,7 +169,7 @@ using RaptorParserPtr = std::unique_ptr<raptor_parser, CFree<raptor_free_parser>
 
 Model Model::from_files(World& world, const std::vector<std::filesystem::path>& files,
                         Graphs graphs) {
-    auto impl = new_memory_model(world);
+    auto impl = new_model(world, Storage::Indexed);
     librdf_world* w = world.get();
     raptor_world* rw = librdf_world_get_raptor(w);
     NodePtr union_context = iri_node(world, kUnionGraph);
@@ -204,6 +213,8 @@ std::size_t Model::size() const {
 }
 
 librdf_model_s* Model::get() const { return impl_->model.get(); }
+
+bool Model::indexed() const { return impl_->indexed; }
 
 World& Model::world() const { return *impl_->world; }
 

@@ -22,7 +22,9 @@ std::string term_key(const rdf::Term& t, unsigned scope) {
     return key;
 }
 
-const char* c_str(const unsigned char* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+const char* c_str(const unsigned char* s) {
+    return s ? reinterpret_cast<const char*>(s) : "";
+}
 
 /// Converts a librdf node (borrowed, not freed here) into a term.
 rdf::Term to_term(librdf_node* node) {
@@ -57,7 +59,9 @@ TermId TermTable::intern(const rdf::Term& term, unsigned scope) {
     return id;
 }
 
-TermId TermTable::iri(std::string_view iri) { return intern(rdf::Term::iri(std::string(iri))); }
+TermId TermTable::iri(std::string_view iri) {
+    return intern(rdf::Term::iri(std::string(iri)));
+}
 
 void Graph::add(TermId s, TermId p, TermId o) {
     auto& objs = sp_[key(s, p)];
@@ -99,7 +103,8 @@ const Graph::Pairs& Graph::with_predicate(TermId p) const {
 
 bool Graph::has(TermId s, TermId p, TermId o) const {
     auto it = sp_.find(key(s, p));
-    return it != sp_.end() && std::find(it->second.begin(), it->second.end(), o) != it->second.end();
+    return it != sp_.end() &&
+           std::find(it->second.begin(), it->second.end(), o) != it->second.end();
 }
 
 std::vector<TermId> Graph::list(TermId head, TermId first, TermId rest, TermId nil) const {

@@ -18,12 +18,18 @@ struct NamedPrefix {
 };
 
 constexpr std::array kPrefixes = {
-    NamedPrefix{"sh", kSh},           NamedPrefix{"pl", rdf::kPl},
-    NamedPrefix{"pr", rdf::kPr},      NamedPrefix{"plsh", kPlsh},
-    NamedPrefix{"rdf", rdf::kRdf},    NamedPrefix{"rdfs", rdf::kRdfs},
-    NamedPrefix{"owl", rdf::kOwl},    NamedPrefix{"skos", rdf::kSkos},
-    NamedPrefix{"xsd", rdf::kXsd},    NamedPrefix{"prov", rdf::kProv},
-    NamedPrefix{"dcterms", rdf::kDcterms}, NamedPrefix{"schema", rdf::kSchema},
+    NamedPrefix{"sh", kSh},
+    NamedPrefix{"pl", rdf::kPl},
+    NamedPrefix{"pr", rdf::kPr},
+    NamedPrefix{"plsh", kPlsh},
+    NamedPrefix{"rdf", rdf::kRdf},
+    NamedPrefix{"rdfs", rdf::kRdfs},
+    NamedPrefix{"owl", rdf::kOwl},
+    NamedPrefix{"skos", rdf::kSkos},
+    NamedPrefix{"xsd", rdf::kXsd},
+    NamedPrefix{"prov", rdf::kProv},
+    NamedPrefix{"dcterms", rdf::kDcterms},
+    NamedPrefix{"schema", rdf::kSchema},
 };
 
 bool safe_local(std::string_view local) {
@@ -55,20 +61,28 @@ std::string ttl_list(const std::vector<Path>& steps);
 
 std::string ttl_path(const Path& p) {
     switch (p.kind) {
-    case Path::Kind::Predicate: return compact_iri(p.iri, true);
-    case Path::Kind::Inverse: return "[ sh:inversePath " + ttl_path(p.steps.front()) + " ]";
-    case Path::Kind::Sequence: return ttl_list(p.steps);
-    case Path::Kind::Alternative: return "[ sh:alternativePath " + ttl_list(p.steps) + " ]";
-    case Path::Kind::ZeroOrMore: return "[ sh:zeroOrMorePath " + ttl_path(p.steps.front()) + " ]";
-    case Path::Kind::OneOrMore: return "[ sh:oneOrMorePath " + ttl_path(p.steps.front()) + " ]";
-    case Path::Kind::ZeroOrOne: return "[ sh:zeroOrOnePath " + ttl_path(p.steps.front()) + " ]";
+    case Path::Kind::Predicate:
+        return compact_iri(p.iri, true);
+    case Path::Kind::Inverse:
+        return "[ sh:inversePath " + ttl_path(p.steps.front()) + " ]";
+    case Path::Kind::Sequence:
+        return ttl_list(p.steps);
+    case Path::Kind::Alternative:
+        return "[ sh:alternativePath " + ttl_list(p.steps) + " ]";
+    case Path::Kind::ZeroOrMore:
+        return "[ sh:zeroOrMorePath " + ttl_path(p.steps.front()) + " ]";
+    case Path::Kind::OneOrMore:
+        return "[ sh:oneOrMorePath " + ttl_path(p.steps.front()) + " ]";
+    case Path::Kind::ZeroOrOne:
+        return "[ sh:zeroOrOnePath " + ttl_path(p.steps.front()) + " ]";
     }
     return {};
 }
 
 std::string ttl_list(const std::vector<Path>& steps) {
     std::string out = "(";
-    for (const auto& s : steps) out += " " + ttl_path(s);
+    for (const auto& s : steps)
+        out += " " + ttl_path(s);
     return out + " )";
 }
 
@@ -84,13 +98,20 @@ std::string text_path(const Path& p) {
         return out;
     };
     switch (p.kind) {
-    case Path::Kind::Predicate: return compact_iri(p.iri);
-    case Path::Kind::Inverse: return "^" + text_path(p.steps.front());
-    case Path::Kind::Sequence: return join(p.steps, "/");
-    case Path::Kind::Alternative: return join(p.steps, "|");
-    case Path::Kind::ZeroOrMore: return "(" + text_path(p.steps.front()) + ")*";
-    case Path::Kind::OneOrMore: return "(" + text_path(p.steps.front()) + ")+";
-    case Path::Kind::ZeroOrOne: return "(" + text_path(p.steps.front()) + ")?";
+    case Path::Kind::Predicate:
+        return compact_iri(p.iri);
+    case Path::Kind::Inverse:
+        return "^" + text_path(p.steps.front());
+    case Path::Kind::Sequence:
+        return join(p.steps, "/");
+    case Path::Kind::Alternative:
+        return join(p.steps, "|");
+    case Path::Kind::ZeroOrMore:
+        return "(" + text_path(p.steps.front()) + ")*";
+    case Path::Kind::OneOrMore:
+        return "(" + text_path(p.steps.front()) + ")+";
+    case Path::Kind::ZeroOrOne:
+        return "(" + text_path(p.steps.front()) + ")?";
     }
     return {};
 }
@@ -174,11 +195,12 @@ std::string to_text(const ValidationReport& report, std::size_t max_sentences) {
             out += "\n";
         }
         if (r.sources.size() > shown)
-            out += "  (" + plural(r.sources.size() - shown, "more sentence", "more sentences") +
-                   ")\n";
+            out +=
+                "  (" + plural(r.sources.size() - shown, "more sentence", "more sentences") + ")\n";
         if (r.sources.empty() && !r.documents.empty()) {
             out += "  mentioned in:";
-            for (const auto& d : r.documents) out += " " + d;
+            for (const auto& d : r.documents)
+                out += " " + d;
             out += "\n";
         }
     }

@@ -26,21 +26,26 @@ using Kind = rdf::Term::Kind;
 
 const char* to_string(Severity s) {
     switch (s) {
-    case Severity::Violation: return "Violation";
-    case Severity::Warning: return "Warning";
-    case Severity::Info: return "Info";
+    case Severity::Violation:
+        return "Violation";
+    case Severity::Warning:
+        return "Warning";
+    case Severity::Info:
+        return "Info";
     }
     return "Violation";
 }
 
 std::size_t ValidationReport::count(Severity s) const {
-    return static_cast<std::size_t>(std::count_if(
-        results.begin(), results.end(), [s](const ValidationResult& r) { return r.severity == s; }));
+    return static_cast<std::size_t>(
+        std::count_if(results.begin(), results.end(),
+                      [s](const ValidationResult& r) { return r.severity == s; }));
 }
 
 std::size_t ValidationReport::focus_nodes() const {
     std::set<rdf::Term> nodes;
-    for (const auto& r : results) nodes.insert(r.focus);
+    for (const auto& r : results)
+        nodes.insert(r.focus);
     return nodes.size();
 }
 
@@ -49,8 +54,12 @@ namespace {
 constexpr int kMaxDepth = 64;
 constexpr std::string_view kShapesError = "shapes: ";
 
-std::string sh(std::string_view local) { return rdf::term(kSh, local); }
-std::string xsd(std::string_view local) { return rdf::term(rdf::kXsd, local); }
+std::string sh(std::string_view local) {
+    return rdf::term(kSh, local);
+}
+std::string xsd(std::string_view local) {
+    return rdf::term(rdf::kXsd, local);
+}
 
 /// The constraint components parley evaluates, with their IRI local names (without the
 /// `ConstraintComponent` suffix).
@@ -79,10 +88,10 @@ enum class Component {
 };
 
 constexpr std::array kComponentNames = {
-    "Class",        "Datatype",     "NodeKind",     "MinCount",     "MaxCount", "In",  "HasValue",
-    "Pattern",      "LanguageIn",   "UniqueLang",   "MinLength",    "MaxLength", "MinInclusive",
-    "MaxInclusive", "MinExclusive", "MaxExclusive", "Node",         "And",      "Or",  "Not",
-    "Xone"};
+    "Class",        "Datatype",     "NodeKind",     "MinCount",     "MaxCount",  "In",
+    "HasValue",     "Pattern",      "LanguageIn",   "UniqueLang",   "MinLength", "MaxLength",
+    "MinInclusive", "MaxInclusive", "MinExclusive", "MaxExclusive", "Node",      "And",
+    "Or",           "Not",          "Xone"};
 
 std::string component_iri(Component c) {
     return sh(std::string(kComponentNames[static_cast<std::size_t>(c)]) + "ConstraintComponent");
@@ -93,7 +102,8 @@ struct Vocab {
     explicit Vocab(TermTable& t)
         : rdf_type(t.iri(rdf::term(rdf::kRdf, "type"))),
           rdf_first(t.iri(rdf::term(rdf::kRdf, "first"))),
-          rdf_rest(t.iri(rdf::term(rdf::kRdf, "rest"))), rdf_nil(t.iri(rdf::term(rdf::kRdf, "nil"))),
+          rdf_rest(t.iri(rdf::term(rdf::kRdf, "rest"))),
+          rdf_nil(t.iri(rdf::term(rdf::kRdf, "nil"))),
           rdf_subject(t.iri(rdf::term(rdf::kRdf, "subject"))),
           rdf_predicate(t.iri(rdf::term(rdf::kRdf, "predicate"))),
           rdf_object(t.iri(rdf::term(rdf::kRdf, "object"))),
@@ -115,8 +125,8 @@ struct Vocab {
           zero_or_one_path(t.iri(sh("zeroOrOnePath"))), severity(t.iri(sh("severity"))),
           message(t.iri(sh("message"))), deactivated(t.iri(sh("deactivated"))),
           flags(t.iri(sh("flags"))), warning(t.iri(sh("Warning"))), info(t.iri(sh("Info"))),
-          iri(t.iri(sh("IRI"))), blank_node(t.iri(sh("BlankNode"))),
-          literal(t.iri(sh("Literal"))), blank_node_or_iri(t.iri(sh("BlankNodeOrIRI"))),
+          iri(t.iri(sh("IRI"))), blank_node(t.iri(sh("BlankNode"))), literal(t.iri(sh("Literal"))),
+          blank_node_or_iri(t.iri(sh("BlankNodeOrIRI"))),
           blank_node_or_literal(t.iri(sh("BlankNodeOrLiteral"))),
           iri_or_literal(t.iri(sh("IRIOrLiteral"))) {
         for (std::size_t i = 0; i < kComponentNames.size(); ++i) {
@@ -149,10 +159,10 @@ struct IPath {
 
 struct Constraint {
     Component kind = Component::Class;
-    TermId param = 0;           ///< the parameter value
-    std::vector<TermId> list;   ///< sh:in values; sh:and/sh:or/sh:xone shapes
+    TermId param = 0;                   ///< the parameter value
+    std::vector<TermId> list;           ///< sh:in values; sh:and/sh:or/sh:xone shapes
     std::vector<std::string> languages; ///< sh:languageIn
-    std::size_t count = 0;      ///< sh:minCount, sh:maxCount, sh:minLength, sh:maxLength
+    std::size_t count = 0;              ///< sh:minCount, sh:maxCount, sh:minLength, sh:maxLength
     std::shared_ptr<const std::regex> regex; ///< sh:pattern
 };
 
@@ -171,7 +181,7 @@ struct RawResult {
     const Shape* shape = nullptr; ///< points into `Engine::shapes_` (stable: node-based map)
     std::optional<TermId> value;
     const Constraint* constraint = nullptr; ///< points into `shape->constraints`
-    std::string detail;                      ///< extra words for a generated message
+    std::string detail;                     ///< extra words for a generated message
 };
 
 /// Receives results. In conformance mode (`out == nullptr`) it only remembers that something
@@ -186,19 +196,31 @@ struct Sink {
 
 std::string datatype_of(const rdf::Term& t) {
     switch (t.kind) {
-    case Kind::Plain: return xsd("string");
-    case Kind::Lang: return rdf::term(rdf::kRdf, "langString");
-    case Kind::Typed: return t.tag;
-    default: return {};
+    case Kind::Plain:
+        return xsd("string");
+    case Kind::Lang:
+        return rdf::term(rdf::kRdf, "langString");
+    case Kind::Typed:
+        return t.tag;
+    default:
+        return {};
     }
 }
 
 bool is_integer_type(std::string_view local) {
-    static const std::set<std::string_view> kTypes = {
-        "integer",         "long",          "int",          "short",
-        "byte",            "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-        "negativeInteger", "unsignedLong",  "unsignedInt",  "unsignedShort",
-        "unsignedByte"};
+    static const std::set<std::string_view> kTypes = {"integer",
+                                                      "long",
+                                                      "int",
+                                                      "short",
+                                                      "byte",
+                                                      "nonNegativeInteger",
+                                                      "positiveInteger",
+                                                      "nonPositiveInteger",
+                                                      "negativeInteger",
+                                                      "unsignedLong",
+                                                      "unsignedInt",
+                                                      "unsignedShort",
+                                                      "unsignedByte"};
     return kTypes.contains(local);
 }
 
@@ -225,8 +247,10 @@ bool valid_date_parts(int year, int month, int day) {
 bool well_formed(const std::string& lexical, std::string_view datatype) {
     static const std::regex kInteger(R"(^[+-]?[0-9]+$)");
     static const std::regex kDecimal(R"(^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$)");
-    static const std::regex kDouble(R"(^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$)");
-    static const std::regex kDate(R"(^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$)");
+    static const std::regex kDouble(
+        R"(^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$)");
+    static const std::regex kDate(
+        R"(^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$)");
     static const std::regex kDateTime(
         R"(^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$)");
     static const std::regex kYear(R"(^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$)");
@@ -236,7 +260,8 @@ bool well_formed(const std::string& lexical, std::string_view datatype) {
         if (!std::regex_match(lexical, kInteger)) return false;
         const bool negative = lexical[0] == '-';
         const bool zero = lexical.find_first_not_of("+-0") == std::string::npos;
-        if (local == "nonNegativeInteger" || local.starts_with("unsigned")) return !negative || zero;
+        if (local == "nonNegativeInteger" || local.starts_with("unsigned"))
+            return !negative || zero;
         if (local == "positiveInteger") return !negative && !zero;
         if (local == "nonPositiveInteger") return negative || zero;
         if (local == "negativeInteger") return negative && !zero;
@@ -298,9 +323,8 @@ std::optional<int> compare_literals(const rdf::Term& a, const rdf::Term& b) {
 
 /// Number of Unicode code points of UTF-8 `s`.
 std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string lower(std::string s) {
@@ -335,13 +359,15 @@ public:
         report.shapes = roots.size();
         for (const TermId root : roots) {
             const Shape& shape = get_shape(root);
-            for (const TermId focus : target_nodes(root)) validate_shape(shape, focus, sink, 0);
+            for (const TermId focus : target_nodes(root))
+                validate_shape(shape, focus, sink, 0);
         }
         for (const TermId u : v_.unsupported) {
             if (!shapes_graph_.with_predicate(u).empty())
                 report.unsupported.push_back(terms_.term(u).value);
         }
-        for (const auto& r : raw) report.results.push_back(to_result(r));
+        for (const auto& r : raw)
+            report.results.push_back(to_result(r));
         std::sort(report.results.begin(), report.results.end(), [](const auto& a, const auto& b) {
             return std::tie(a.focus, a.path, a.component, a.value, a.source_shape, a.severity,
                             a.message) < std::tie(b.focus, b.path, b.component, b.value,
@@ -396,7 +422,8 @@ private:
             todo.pop_back();
             if (c == cls) return true;
             if (!seen.insert(c).second) continue;
-            for (const TermId s : shapes_graph_.objects(c, v_.subclass_of)) todo.push_back(s);
+            for (const TermId s : shapes_graph_.objects(c, v_.subclass_of))
+                todo.push_back(s);
         }
         return false;
     }
@@ -438,14 +465,19 @@ private:
     std::set<TermId> target_nodes(TermId shape) {
         std::set<TermId> nodes;
         if (shapes_instance_of(shape, v_.rdfs_class))
-            for (const TermId n : instances(shape)) nodes.insert(n);
+            for (const TermId n : instances(shape))
+                nodes.insert(n);
         for (const TermId cls : shapes_graph_.objects(shape, v_.target_class))
-            for (const TermId n : instances(cls)) nodes.insert(n);
-        for (const TermId n : shapes_graph_.objects(shape, v_.target_node)) nodes.insert(n);
+            for (const TermId n : instances(cls))
+                nodes.insert(n);
+        for (const TermId n : shapes_graph_.objects(shape, v_.target_node))
+            nodes.insert(n);
         for (const TermId p : shapes_graph_.objects(shape, v_.target_subjects_of))
-            for (const auto& [s, o] : data_.with_predicate(p)) nodes.insert(s), (void)o;
+            for (const auto& [s, o] : data_.with_predicate(p))
+                nodes.insert(s), (void)o;
         for (const TermId p : shapes_graph_.objects(shape, v_.target_objects_of))
-            for (const auto& [s, o] : data_.with_predicate(p)) nodes.insert(o), (void)s;
+            for (const auto& [s, o] : data_.with_predicate(p))
+                nodes.insert(o), (void)s;
         return nodes;
     }
 
@@ -501,8 +533,8 @@ private:
             const auto [ptr, ec] = std::from_chars(first, t.value.data() + t.value.size(), n);
             if (ec == std::errc()) return n;
         }
-        bad_shape(shape, std::string(param) + " must be a non-negative integer, not " +
-                             rdf::to_turtle(t));
+        bad_shape(shape,
+                  std::string(param) + " must be a non-negative integer, not " + rdf::to_turtle(t));
     }
 
     std::string pick_message(TermId shape) const {
@@ -550,16 +582,16 @@ private:
                 case Component::MaxCount:
                 case Component::UniqueLang:
                     if (!shape.path)
-                        bad_shape(id, "sh:" + std::string(kComponentNames[static_cast<std::size_t>(
-                                                  kind)]) +
-                                          " needs a property shape (sh:path)");
+                        bad_shape(
+                            id,
+                            "sh:" + std::string(kComponentNames[static_cast<std::size_t>(kind)]) +
+                                " needs a property shape (sh:path)");
                     if (kind == Component::UniqueLang) {
                         const auto& t = term(value);
                         if (t.value != "true" && t.value != "1") continue;
                     } else {
-                        c.count = count_param(id, value, kind == Component::MinCount
-                                                             ? "sh:minCount"
-                                                             : "sh:maxCount");
+                        c.count = count_param(
+                            id, value, kind == Component::MinCount ? "sh:minCount" : "sh:maxCount");
                     }
                     break;
                 case Component::MinLength:
@@ -569,19 +601,23 @@ private:
                 case Component::In:
                 case Component::And:
                 case Component::Or:
-                case Component::Xone: c.list = list(value); break;
+                case Component::Xone:
+                    c.list = list(value);
+                    break;
                 case Component::LanguageIn:
-                    for (const TermId m : list(value)) c.languages.push_back(term(m).value);
+                    for (const TermId m : list(value))
+                        c.languages.push_back(term(m).value);
                     break;
                 case Component::Pattern: {
                     auto flags = std::regex::ECMAScript;
                     for (const TermId f : shapes_graph_.objects(id, v_.flags))
-                        if (term(f).value.find('i') != std::string::npos) flags |= std::regex::icase;
+                        if (term(f).value.find('i') != std::string::npos)
+                            flags |= std::regex::icase;
                     try {
                         c.regex = std::make_shared<const std::regex>(term(value).value, flags);
                     } catch (const std::regex_error& e) {
-                        bad_shape(id, "invalid sh:pattern \"" + term(value).value + "\": " +
-                                          e.what());
+                        bad_shape(id,
+                                  "invalid sh:pattern \"" + term(value).value + "\": " + e.what());
                     }
                     break;
                 }
@@ -590,7 +626,8 @@ private:
                         // A node shape's sh:hasValue constrains the focus node itself.
                     }
                     break;
-                default: break;
+                default:
+                    break;
                 }
                 shape.constraints.push_back(std::move(c));
             }
@@ -618,30 +655,36 @@ private:
         case Path::Kind::Predicate:
             return inverse ? data_.subjects(path.predicate, node)
                            : data_.objects(node, path.predicate);
-        case Path::Kind::Inverse: return step(path.steps.front(), node, !inverse);
+        case Path::Kind::Inverse:
+            return step(path.steps.front(), node, !inverse);
         case Path::Kind::Sequence: {
             std::vector<TermId> frontier{node};
             const auto walk = [&](const IPath& s) {
                 std::vector<TermId> next;
                 std::unordered_set<TermId> next_seen;
                 for (const TermId n : frontier)
-                    for (const TermId m : step(s, n, inverse)) add_unique(next, next_seen, m);
+                    for (const TermId m : step(s, n, inverse))
+                        add_unique(next, next_seen, m);
                 frontier = std::move(next);
             };
             if (inverse) {
-                for (auto it = path.steps.rbegin(); it != path.steps.rend(); ++it) walk(*it);
+                for (auto it = path.steps.rbegin(); it != path.steps.rend(); ++it)
+                    walk(*it);
             } else {
-                for (const auto& s : path.steps) walk(s);
+                for (const auto& s : path.steps)
+                    walk(s);
             }
             return frontier;
         }
         case Path::Kind::Alternative:
             for (const auto& s : path.steps)
-                for (const TermId m : step(s, node, inverse)) add_unique(out, seen, m);
+                for (const TermId m : step(s, node, inverse))
+                    add_unique(out, seen, m);
             return out;
         case Path::Kind::ZeroOrOne:
             add_unique(out, seen, node);
-            for (const TermId m : step(path.steps.front(), node, inverse)) add_unique(out, seen, m);
+            for (const TermId m : step(path.steps.front(), node, inverse))
+                add_unique(out, seen, m);
             return out;
         case Path::Kind::ZeroOrMore:
         case Path::Kind::OneOrMore: {
@@ -697,7 +740,8 @@ private:
     bool value_ok(const Shape& shape, const Constraint& c, TermId v, int depth) {
         const auto& t = term(v);
         switch (c.kind) {
-        case Component::Class: return instance_of(v, c.param);
+        case Component::Class:
+            return instance_of(v, c.param);
         case Component::Datatype:
             return t.is_literal() && datatype_of(t) == term(c.param).value &&
                    well_formed(t.value, datatype_of(t));
@@ -710,15 +754,18 @@ private:
                        k == v_.blank_node_or_literal;
             return k == v_.literal || k == v_.blank_node_or_literal || k == v_.iri_or_literal;
         }
-        case Component::In: return std::find(c.list.begin(), c.list.end(), v) != c.list.end();
+        case Component::In:
+            return std::find(c.list.begin(), c.list.end(), v) != c.list.end();
         case Component::Pattern:
             return t.kind != Kind::Blank && std::regex_search(t.value, *c.regex);
         case Component::LanguageIn:
             return t.kind == Kind::Lang &&
                    std::any_of(c.languages.begin(), c.languages.end(),
                                [&](const std::string& r) { return lang_matches(t.tag, r); });
-        case Component::MinLength: return t.kind != Kind::Blank && code_points(t.value) >= c.count;
-        case Component::MaxLength: return t.kind != Kind::Blank && code_points(t.value) <= c.count;
+        case Component::MinLength:
+            return t.kind != Kind::Blank && code_points(t.value) >= c.count;
+        case Component::MaxLength:
+            return t.kind != Kind::Blank && code_points(t.value) <= c.count;
         case Component::MinInclusive:
         case Component::MaxInclusive:
         case Component::MinExclusive:
@@ -726,14 +773,20 @@ private:
             const auto cmp = compare_literals(t, term(c.param));
             if (!cmp) return false;
             switch (c.kind) {
-            case Component::MinInclusive: return *cmp >= 0;
-            case Component::MaxInclusive: return *cmp <= 0;
-            case Component::MinExclusive: return *cmp > 0;
-            default: return *cmp < 0;
+            case Component::MinInclusive:
+                return *cmp >= 0;
+            case Component::MaxInclusive:
+                return *cmp <= 0;
+            case Component::MinExclusive:
+                return *cmp > 0;
+            default:
+                return *cmp < 0;
             }
         }
-        case Component::Node: return conforms(v, c.param, depth);
-        case Component::Not: return !conforms(v, c.param, depth);
+        case Component::Node:
+            return conforms(v, c.param, depth);
+        case Component::Not:
+            return !conforms(v, c.param, depth);
         case Component::And:
             return std::all_of(c.list.begin(), c.list.end(),
                                [&](TermId s) { return conforms(v, s, depth); });
@@ -743,10 +796,11 @@ private:
         case Component::Xone:
             return std::count_if(c.list.begin(), c.list.end(),
                                  [&](TermId s) { return conforms(v, s, depth); }) == 1;
-        default: break;
+        default:
+            break;
         }
-        PARLEY_CHECK(false, "value_ok called for a focus-level component of shape " +
-                                name(shape.id));
+        PARLEY_CHECK(false,
+                     "value_ok called for a focus-level component of shape " + name(shape.id));
     }
 
     void check(const Shape& shape, const Constraint& c, TermId focus,
@@ -795,7 +849,8 @@ private:
         open.erase(id);
         std::sort(parts.begin(), parts.end());
         std::string out = "[";
-        for (const auto& p : parts) out += p + ";";
+        for (const auto& p : parts)
+            out += p + ";";
         return out + "]";
     }
 
@@ -810,7 +865,8 @@ private:
         Path out;
         out.kind = p.kind;
         if (p.kind == Path::Kind::Predicate) out.iri = term(p.predicate).value;
-        for (const auto& s : p.steps) out.steps.push_back(public_path(s));
+        for (const auto& s : p.steps)
+            out.steps.push_back(public_path(s));
         return out;
     }
 
@@ -819,40 +875,59 @@ private:
         const std::string param = name(c.param);
         const auto names = [&](const std::vector<TermId>& ids) {
             std::string s;
-            for (const TermId id : ids) s += (s.empty() ? "" : ", ") + name(id);
+            for (const TermId id : ids)
+                s += (s.empty() ? "" : ", ") + name(id);
             return s;
         };
         switch (c.kind) {
-        case Component::Class: return "Value is not an instance of " + param + ".";
-        case Component::Datatype: return "Value is not a well-formed literal of datatype " + param + ".";
-        case Component::NodeKind: return "Value is not of node kind " + param + ".";
+        case Component::Class:
+            return "Value is not an instance of " + param + ".";
+        case Component::Datatype:
+            return "Value is not a well-formed literal of datatype " + param + ".";
+        case Component::NodeKind:
+            return "Value is not of node kind " + param + ".";
         case Component::MinCount:
             return "Has " + r.detail + " value(s), fewer than the minimum of " +
                    std::to_string(c.count) + ".";
         case Component::MaxCount:
             return "Has " + r.detail + " values, more than the maximum of " +
                    std::to_string(c.count) + ".";
-        case Component::In: return "Value is not one of " + names(c.list) + ".";
-        case Component::HasValue: return "Missing the required value " + param + ".";
+        case Component::In:
+            return "Value is not one of " + names(c.list) + ".";
+        case Component::HasValue:
+            return "Missing the required value " + param + ".";
         case Component::Pattern:
             return "Value does not match the pattern \"" + term(c.param).value + "\".";
         case Component::LanguageIn: {
             std::string langs;
-            for (const auto& l : c.languages) langs += (langs.empty() ? "" : ", ") + l;
+            for (const auto& l : c.languages)
+                langs += (langs.empty() ? "" : ", ") + l;
             return "Value is not a string tagged with one of the languages " + langs + ".";
         }
-        case Component::UniqueLang: return "More than one value has the language tag " + r.detail + ".";
-        case Component::MinLength: return "Value is shorter than " + std::to_string(c.count) + " characters.";
-        case Component::MaxLength: return "Value is longer than " + std::to_string(c.count) + " characters.";
-        case Component::MinInclusive: return "Value is not >= " + rdf::to_turtle(term(c.param)) + ".";
-        case Component::MaxInclusive: return "Value is not <= " + rdf::to_turtle(term(c.param)) + ".";
-        case Component::MinExclusive: return "Value is not > " + rdf::to_turtle(term(c.param)) + ".";
-        case Component::MaxExclusive: return "Value is not < " + rdf::to_turtle(term(c.param)) + ".";
-        case Component::Node: return "Value does not conform to shape " + param + ".";
-        case Component::Not: return "Value conforms to shape " + param + ", which it must not.";
-        case Component::And: return "Value does not conform to all of " + names(c.list) + ".";
-        case Component::Or: return "Value conforms to none of " + names(c.list) + ".";
-        case Component::Xone: return "Value does not conform to exactly one of " + names(c.list) + ".";
+        case Component::UniqueLang:
+            return "More than one value has the language tag " + r.detail + ".";
+        case Component::MinLength:
+            return "Value is shorter than " + std::to_string(c.count) + " characters.";
+        case Component::MaxLength:
+            return "Value is longer than " + std::to_string(c.count) + " characters.";
+        case Component::MinInclusive:
+            return "Value is not >= " + rdf::to_turtle(term(c.param)) + ".";
+        case Component::MaxInclusive:
+            return "Value is not <= " + rdf::to_turtle(term(c.param)) + ".";
+        case Component::MinExclusive:
+            return "Value is not > " + rdf::to_turtle(term(c.param)) + ".";
+        case Component::MaxExclusive:
+            return "Value is not < " + rdf::to_turtle(term(c.param)) + ".";
+        case Component::Node:
+            return "Value does not conform to shape " + param + ".";
+        case Component::Not:
+            return "Value conforms to shape " + param + ", which it must not.";
+        case Component::And:
+            return "Value does not conform to all of " + names(c.list) + ".";
+        case Component::Or:
+            return "Value conforms to none of " + names(c.list) + ".";
+        case Component::Xone:
+            return "Value does not conform to exactly one of " + names(c.list) + ".";
         }
         return "Constraint not satisfied.";
     }
@@ -885,7 +960,8 @@ private:
     }
 
     void add_fact(TermId fact, std::set<SourceSentence>& out) const {
-        for (const TermId ev : data_.objects(fact, v_.pl_evidence)) add_evidence(ev, out);
+        for (const TermId ev : data_.objects(fact, v_.pl_evidence))
+            add_evidence(ev, out);
     }
 
     /// The sentences behind the result: evidence of the facts about the focus node over the
@@ -915,11 +991,14 @@ private:
                 matching.push_back(f);
                 if (r.value && data_.has(f, far, *r.value)) with_value.push_back(f);
             }
-            for (const TermId f : with_value.empty() ? matching : with_value) add_fact(f, out);
+            for (const TermId f : with_value.empty() ? matching : with_value)
+                add_fact(f, out);
         }
         if (out.empty()) {
-            for (const TermId f : data_.subjects(v_.rdf_subject, r.focus)) add_fact(f, out);
-            for (const TermId f : data_.subjects(v_.rdf_object, r.focus)) add_fact(f, out);
+            for (const TermId f : data_.subjects(v_.rdf_subject, r.focus))
+                add_fact(f, out);
+            for (const TermId f : data_.subjects(v_.rdf_object, r.focus))
+                add_fact(f, out);
         }
         return {out.begin(), out.end()};
     }
@@ -991,8 +1070,8 @@ ValidationReport validate_model(rdf::World& world, librdf_model_s* data,
         // Errors about the shapes start with "shapes: "; name the file instead.
         const std::string_view what = e.what();
         if (!what.starts_with(kShapesError)) throw;
-        throw ParleyError(e.code(),
-                          shapes_file.string() + ": " + std::string(what.substr(kShapesError.size())));
+        throw ParleyError(e.code(), shapes_file.string() + ": " +
+                                        std::string(what.substr(kShapesError.size())));
     }
 }
 

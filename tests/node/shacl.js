@@ -2,10 +2,14 @@
 //
 //   node shacl.js validate SHAPES.ttl DATA.ttl...   validate with rdf-validate-shacl
 //   node shacl.js report REPORT.ttl                  read a sh:ValidationReport (e.g. parley's)
+//   node shacl.js batch MANIFEST.tsv                 both, for many graphs in one process
 //
-// Both print one JSON line: {"conforms": bool, "results": N, "keys": [...]}, where each key is
-// "focus | component | severity | path | value" with blank nodes written as "_:" (their labels
-// differ from engine to engine), sorted, so the two outputs can be compared as strings.
+// `validate` and `report` print one JSON line: {"conforms": bool, "results": N, "keys": [...]},
+// where each key is "focus | component | severity | path | value" with blank nodes written as
+// "_:" (their labels differ from engine to engine), sorted, so that two outputs can be compared
+// as strings. Each line of a batch manifest is NAME, REPORT, SHAPES, DATA... separated by tabs;
+// for each, `batch` prints NAME, the summary of REPORT and the summary of validating DATA against
+// SHAPES, separated by tabs.
 import { readFileSync } from 'node:fs';
 import N3 from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
@@ -77,8 +81,14 @@ try {
     console.log(await validate(args[0], args.slice(1)));
   } else if (mode === 'report' && args.length === 1) {
     console.log(readReport(args[0]));
+  } else if (mode === 'batch' && args.length === 1) {
+    const lines = readFileSync(args[0], 'utf8').split('\n').filter((l) => l.length > 0);
+    for (const line of lines) {
+      const [name, report, shapes, ...data] = line.split('\t');
+      console.log([name, readReport(report), await validate(shapes, data)].join('\t'));
+    }
   } else {
-    console.error('usage: node shacl.js validate SHAPES DATA... | node shacl.js report REPORT');
+    console.error('usage: node shacl.js validate SHAPES DATA... | report REPORT | batch MANIFEST');
     process.exit(2);
   }
 } catch (e) {

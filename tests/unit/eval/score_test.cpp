@@ -229,7 +229,7 @@ TEST_CASE("the report prints score.py's table layout and JSON", "[eval]") {
     CHECK_THAT(format_errors(rep), Contains("## meetings\n"));
 }
 
-TEST_CASE("--min thresholds: parsing and misses", "[eval]") {
+TEST_CASE("min F1 thresholds (--min): parsing and misses", "[eval]") {
     const EvalReport rep = evaluate(mini_graph(), read_gold(kMini));
     CHECK(failed_thresholds(rep, {parse_min_f1("stances=0.85")}).empty());
     const auto failed = failed_thresholds(

@@ -189,6 +189,8 @@ TEST_CASE("--focus matches aliases and keys, then parts of names", "[export]") {
     CHECK(keys(filter_graph(sample_graph(), o)) == std::set<std::string>{"person/ana-berg"});
     o.focus = {"country/southland"};
     CHECK(keys(filter_graph(sample_graph(), o)) == std::set<std::string>{"country/southland"});
+    o.focus = {"ANA BÉRG"}; // case and diacritics are ignored
+    CHECK(keys(filter_graph(sample_graph(), o)) == std::set<std::string>{"person/ana-berg"});
     o.focus = {"land"}; // no exact name: every name containing it
     CHECK(keys(filter_graph(sample_graph(), o)) ==
           std::set<std::string>{"country/northland", "country/southland"});

@@ -9,9 +9,8 @@
 #include "validate/report.hpp"
 #include "validate/shacl.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -106,13 +105,15 @@ TEST_CASE("every SHACL test graph gives its expected number of results", "[valid
         CHECK(report.unsupported.empty());
         const bool bad = c.file.stem().string().ends_with("-bad");
         CHECK(bad == (c.expect > 0));
-        for (const auto& r : report.results) components.insert(r.component);
+        for (const auto& r : report.results)
+            components.insert(r.component);
     }
     // Every constraint component parley evaluates is triggered by at least one graph.
     for (const char* name :
-         {"Class", "Datatype", "NodeKind", "MinCount", "MaxCount", "In", "HasValue", "Pattern",
-          "LanguageIn", "UniqueLang", "MinLength", "MaxLength", "MinInclusive", "MaxInclusive",
-          "MaxExclusive", "Node", "And", "Or", "Not", "Xone"}) {
+         {"Class",     "Datatype",  "NodeKind",     "MinCount",     "MaxCount",
+          "In",        "HasValue",  "Pattern",      "LanguageIn",   "UniqueLang",
+          "MinLength", "MaxLength", "MinInclusive", "MaxInclusive", "MaxExclusive",
+          "Node",      "And",       "Or",           "Not",          "Xone"}) {
         INFO(name);
         CHECK(components.contains(std::string(kSh) + name + "ConstraintComponent"));
     }
@@ -166,8 +167,7 @@ TEST_CASE("a conforming graph gives a conforming report", "[validate]") {
     CHECK_THAT(to_turtle(report), Contains("sh:conforms true ."));
 }
 
-TEST_CASE("the human report quotes the sentence and document of the offending fact",
-          "[validate]") {
+TEST_CASE("the human report quotes the sentence and document of the offending fact", "[validate]") {
     rdf::World world;
     const auto report = run(world, kData / "cli" / "meeting-no-participants.ttl", kShapes);
     REQUIRE(report.results.size() == 1);
@@ -239,7 +239,8 @@ ex:e ex:on "2025-12-14Z"^^xsd:date .
 )");
     const auto report = run(world, data.path, shapes.path, fs::path());
     std::set<std::string> bad;
-    for (const auto& r : report.results) bad.insert(r.focus.value);
+    for (const auto& r : report.results)
+        bad.insert(r.focus.value);
     CHECK(bad == std::set<std::string>{"http://example.org/ns#b", "http://example.org/ns#c"});
 }
 
@@ -273,8 +274,9 @@ TEST_CASE("malformed shapes fail with exit code 2 naming the shape", "[validate]
         }
     }
     SECTION("a syntax error names the file and line") {
-        TempFile shapes("broken-shapes.ttl", std::string(kPrefixes) + "ex:S sh:targetNode ex:a\n"
-                                                                      "ex:T sh:targetNode ex:b .\n");
+        TempFile shapes("broken-shapes.ttl", std::string(kPrefixes) +
+                                                 "ex:S sh:targetNode ex:a\n"
+                                                 "ex:T sh:targetNode ex:b .\n");
         try {
             (void)run(world, data.path, shapes.path, fs::path());
             FAIL("no exception");
@@ -314,8 +316,8 @@ TEST_CASE("the RDF writer's sample graph conforms to ontology/shapes.ttl", "[val
     rdf::World world;
     const auto sample = test::sample_graph();
     const auto model = rdf::Model::from_graph(world, sample.graph, sample.docs);
-    const auto report = validate_model(world, model.get(), kShapes,
-                                       fs::path(PARLEY_SOURCE_DIR) / "ontology");
+    const auto report =
+        validate_model(world, model.get(), kShapes, fs::path(PARLEY_SOURCE_DIR) / "ontology");
     INFO(to_text(report));
     CHECK(report.violations() == 0);
     CHECK(report.shapes >= 10);
