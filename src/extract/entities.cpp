@@ -287,8 +287,22 @@ void find_entities(State& st) {
     auto is_not_name = [&](const Token& t) { return st.trig("not_names", t.lower); };
 
     std::vector<Cand> pieces;
-    for (const auto& c : cands) {
+    for (auto c : cands) {
         const auto& toks = st.tokens[c.s];
+        // "Felix Baumgärtner of the Institute for ...": a name, then its organization.
+        for (std::size_t k = c.first + 1; k + 1 < c.last; ++k) {
+            const auto& w = toks[k].lower;
+            if (w != "of" && w != "from" && w != "at") continue;
+            if (has_head(toks, c.first, k, "org_heads") || has_head(toks, c.first, k, "place_heads"))
+                break;
+            std::size_t r = k + 1;
+            while (r < c.last && toks[r].lower == "the") ++r;
+            if (r < c.last && has_head(toks, r, c.last, "org_heads") && k - c.first >= 2) {
+                pieces.push_back({c.s, c.first, k});
+                c.first = r;
+            }
+            break;
+        }
         if (has_head(toks, c.first, c.last, "org_heads") ||
             has_head(toks, c.first, c.last, "place_heads")) {
             pieces.push_back(c);
@@ -357,6 +371,12 @@ void find_entities(State& st) {
             if (k > c.first && k + 1 < c.last && toks[k].lower == "of") c.first = k + 1;
         }
         if (c.first >= c.last) continue;
+        if (gz.role(st.span_text_lower(c.s, c.first, c.last))) continue; // "Professor"
+        {
+            bool all_upper = true;
+            for (std::size_t k = c.first; k < c.last; ++k) all_upper &= toks[k].upper;
+            if (all_upper && c.last - c.first >= 2) continue; // "ABU DHABI" datelines
+        }
         const std::size_t n = c.last - c.first;
         const bool sentence_initial = c.first == 0 || (c.first == 1 && toks[0].quote);
         const std::string text = st.span_text(c.s, c.first, c.last);
@@ -451,6 +471,7 @@ void find_entities(State& st) {
             // Unknown single word: a place after a locative preposition, else left for the
             // surname pass below (a surname of a person named in full is never a place).
             if (surnames.count(t.text)) continue;
+            if (t.text.find('-') != std::string::npos) continue; // "German-language"
             if (is_locative(prev) || (is_article(prev) && is_locative(prev2))) {
                 if (prev == "for" || prev == "to") continue;
                 int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
@@ -464,6 +485,13 @@ void find_entities(State& st) {
             st.trig("not_person_heads", toks[c.last - 1].lower))
             continue;
         // Hyphenated compounds of known names ("NATO-EU Forces") are not new names.
+        // Several capitalized words right after "at"/"in" and without a title: a venue.
+        if (rlen == 0 && (prev == "at" || prev == "in" || prev == "near" ||
+                          (prev == "the" && (prev2 == "at" || prev2 == "in")))) {
+            int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
+            st.mention(e, c.s, c.first, c.last, text);
+            continue;
+        }
         // Several capitalized words without org/place heads: a person's name.
         int e = person_entity(st, text);
         st.mention(e, c.s, c.first, c.last, text);
@@ -554,6 +582,32 @@ void find_entities(State& st) {
         }
     }
 
+    // "Al Suwaidi" after "Hamad Al Suwaidi": a shorter name ending a longer one is that person.
+    for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
+        auto& ent = st.ex.entities[e];
+        if (ent.type != EntityType::Person || ent.name.empty()) continue;
+        const std::string tail = " " + ent.name;
+        int target = -1, count = 0;
+        for (std::size_t o = 0; o < st.ex.entities.size(); ++o) {
+            const auto& oe = st.ex.entities[o];
+            if (o == e || oe.type != EntityType::Person || oe.name.size() <= tail.size()) continue;
+            if (oe.name.compare(oe.name.size() - tail.size(), tail.size(), tail) == 0) {
+                target = static_cast<int>(o);
+                ++count;
+            }
+        }
+        if (count != 1 || ent.name.find(' ') == std::string::npos) continue;
+        for (auto& list : st.mentions)
+            for (auto& m : list)
+                if (m.entity == static_cast<int>(e)) m.entity = target;
+        auto& te = st.ex.entities[static_cast<std::size_t>(target)];
+        te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
+        for (const auto& ev : ent.mentions) add_evidence(te.mentions, ev);
+        if (te.role.empty()) te.role = ent.role;
+        ent.surface_forms.clear();
+        ent.mentions.clear();
+        ent.name.clear();
+    }
     // A person known only by surname merges into the one full name that ends with it.
     for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
         auto& ent = st.ex.entities[e];

@@ -99,6 +99,10 @@ bool same_person(const NameParts& a, const NameParts& b) {
     const std::string& fb = b.words.front();
     if (fa == fb) return true;
     if (fa.size() == 1 || fb.size() == 1) return fa[0] == fb[0];
+    // "Greg" / "Gregory": a short form that starts the long one.
+    if (std::min(fa.size(), fb.size()) >= 3 &&
+        (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0))
+        return true;
     return fa[0] == fb[0] && edit_distance(fa, fb) <= 2;
 }
 
