@@ -105,8 +105,10 @@ void register_query(CLI::App& app, AppContext& ctx) {
     cmd->footer(kQueryHelp);
     cmd->add_option("query", opts->file, "File with the SPARQL query (e.g. queries/*.rq)");
     cmd->add_option("-e,--execute", opts->text, "SPARQL query text instead of a file");
+    // One file per --data, so that `--data F QUERY.rq` leaves QUERY.rq to the positional.
     cmd->add_option("--data", opts->data,
-                    "RDF file to query (repeatable; default out/graph.nq, else out/graph.ttl)");
+                    "RDF file to query (repeatable; default out/graph.nq, else out/graph.ttl)")
+        ->allow_extra_args(false);
     cmd->add_option("--results", opts->results, "SELECT result format")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json"}))
         ->capture_default_str();

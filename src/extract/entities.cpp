@@ -142,6 +142,7 @@ void find_entities(State& st) {
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         std::size_t i = 0;
+        std::size_t last_match_end = 0;
         while (i < toks.size()) {
             auto m = gz.match(toks, i);
             if (!m) {
@@ -150,6 +151,15 @@ void find_entities(State& st) {
             }
             const LexEntry& le = st.lex.entries[m->entry];
             const std::string surface = st.span_text(s, i, i + m->length);
+            // "National Security Council": a lexicon name ("Security Council") right after an
+            // unknown capitalized word is the end of a longer name the lexicon does not know.
+            if (i > 0 && i > last_match_end && toks[i - 1].cap && toks[i - 1].word &&
+                !toks[i - 1].upper && i - 1 > 0 &&
+                !st.trig("not_names", toks[i - 1].lower) && m->kind == GazKind::Name &&
+                le.type != EntityType::Country) {
+                ++i;
+                continue;
+            }
             // "Milan Radoičić", "Georgia Meloni": a place name followed by an unknown
             // capitalized word is a given name.
             if (m->length == 1 && m->kind == GazKind::Name && le.type == EntityType::Place &&
@@ -205,6 +215,7 @@ void find_entities(State& st) {
             }
             (void)next;
             i += m->length;
+            last_match_end = i;
         }
     }
 
@@ -535,6 +546,11 @@ void find_entities(State& st) {
         auto toks = tokenize(ent.name, 0, ent.name.size());
         if (toks.size() < 2) continue;
         by_part[toks.back().text].insert(static_cast<int>(e));
+        // "al-Burhan" is also "Burhan".
+        const std::string& last = toks.back().text;
+        if (last.size() > 3 && last[2] == '-' &&
+            (last.rfind("al-", 0) == 0 || last.rfind("el-", 0) == 0))
+            by_part[last.substr(3)].insert(static_cast<int>(e));
     }
     // Known office holders: "Putin" -> Vladimir Putin when the lexicon knows him.
     std::map<std::string, const RoleHolder*> holder_surnames;

@@ -1,6 +1,7 @@
 #include "extract/gazetteer.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace parley::extract {
 
@@ -29,7 +30,17 @@ bool common_word(const std::string& lower) {
 Gazetteer::Gazetteer(const Lexicon& lex) {
     auto add = [&](const std::string& surface, std::size_t entry, GazKind kind) {
         std::string s = surface;
-        if (s.rfind("the ", 0) == 0 || s.rfind("The ", 0) == 0) s = s.substr(4);
+        // "the Kremlin" matches "Kremlin" and "the UN" "UN"; a one-word name with its article
+        // ("The National", "The Hill") keeps it, or every "national" would be an outlet.
+        if (s.rfind("the ", 0) == 0 || s.rfind("The ", 0) == 0) {
+            const std::string rest = s.substr(4);
+            if (kind == GazKind::Metonym || lex.entries[entry].type != EntityType::Organization ||
+                rest.find(' ') != std::string::npos ||
+                rest.find('.') != std::string::npos ||
+                std::all_of(rest.begin(), rest.end(),
+                            [](char c) { return !std::islower(static_cast<unsigned char>(c)); }))
+                s = rest;
+        }
         auto toks = tokens_of(s);
         if (toks.empty()) return;
         max_len_ = std::max(max_len_, toks.size());

@@ -73,6 +73,12 @@ bool is_modifier(const State& st, std::size_t s, const Mention& m) {
     // "President of France Emmanuel Macron", "the Prime Minister of Italy": of + role before.
     if (m.first >= 2 && toks[m.first - 1].lower == "of" && st.gz.role_word(toks[m.first - 2].lower))
         return true;
+    // "Tomas Varga of Hungary": the person's country.
+    if (m.first >= 2 && toks[m.first - 1].lower == "of")
+        for (const auto& o : st.mentions[s])
+            if (o.last + 1 == m.first &&
+                st.ex.entities[static_cast<std::size_t>(o.entity)].type == EntityType::Person)
+                return true;
     return false;
 }
 

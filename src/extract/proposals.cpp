@@ -434,6 +434,11 @@ void find_proposals_and_stances(State& st) {
             int offer = add_proposal(st, s, i + 1, offer_end, "proposal.offer");
             std::size_t ca = cond + 1;
             if (ca < toks.size() && toks[ca].lower == "for") ++ca;
+            // "if it receives guarantees": the condition is what follows the pronoun.
+            if (ca < toks.size() && (toks[ca].lower == "it" || toks[ca].lower == "they" ||
+                                     toks[ca].lower == "he" || toks[ca].lower == "she" ||
+                                     toks[ca].lower == "we"))
+                ++ca;
             auto [a, b] = clause_after(st, s, ca);
             int condition = b > a ? add_proposal(st, s, a, b, "proposal.condition") : -1;
             if (offer < 0 || condition < 0) continue;

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -582,10 +583,8 @@ private:
                 case Component::MaxCount:
                 case Component::UniqueLang:
                     if (!shape.path)
-                        bad_shape(
-                            id,
-                            "sh:" + std::string(kComponentNames[static_cast<std::size_t>(kind)]) +
-                                " needs a property shape (sh:path)");
+                        bad_shape(id, compact_iri(term(param).value) +
+                                          " needs a property shape (sh:path)");
                     if (kind == Component::UniqueLang) {
                         const auto& t = term(value);
                         if (t.value != "true" && t.value != "1") continue;
@@ -621,11 +620,6 @@ private:
                     }
                     break;
                 }
-                case Component::HasValue:
-                    if (!shape.path) {
-                        // A node shape's sh:hasValue constrains the focus node itself.
-                    }
-                    break;
                 default:
                     break;
                 }
@@ -815,6 +809,7 @@ private:
                 fail(sink, shape, c, focus, std::nullopt, std::to_string(values.size()));
             return;
         case Component::HasValue:
+            // On a node shape the value nodes are the focus node itself.
             if (std::find(values.begin(), values.end(), c.param) == values.end())
                 fail(sink, shape, c, focus, shape.path ? std::nullopt : std::optional(focus));
             return;

@@ -140,7 +140,7 @@ TEST_CASE("without filters every node but the documents is kept", "[export]") {
     CHECK_FALSE(keys(f).count("document/a-txt"));
 }
 
-TEST_CASE("--kinds Document keeps documents and mentionedIn edges", "[export]") {
+TEST_CASE("filter: --kinds Document keeps documents and mentionedIn edges", "[export]") {
     ExportOptions o;
     o.kinds = {NodeKind::Person, NodeKind::Document};
     const KnowledgeGraph f = filter_graph(sample_graph(), o);
@@ -149,7 +149,7 @@ TEST_CASE("--kinds Document keeps documents and mentionedIn edges", "[export]") 
     CHECK(f.num_edges() == 3); // ana -> a, ana -> b, tom -> a
 }
 
-TEST_CASE("--kinds keeps only the named kinds and the edges among them", "[export]") {
+TEST_CASE("filter: --kinds keeps only the named kinds and the edges among them", "[export]") {
     ExportOptions o;
     o.kinds = parse_kinds("person, Meeting");
     const KnowledgeGraph f = filter_graph(sample_graph(), o);
@@ -168,7 +168,7 @@ TEST_CASE("an unknown kind is a usage error naming it", "[export]") {
     }
 }
 
-TEST_CASE("--focus with --depth walks edges in both directions", "[export]") {
+TEST_CASE("filter: --focus with --depth walks edges in both directions", "[export]") {
     ExportOptions o;
     o.focus = {"tom ruiz"};
     o.depth = 1;
@@ -182,7 +182,7 @@ TEST_CASE("--focus with --depth walks edges in both directions", "[export]") {
     CHECK(keys(filter_graph(sample_graph(), o)) == std::set<std::string>{"person/tom-ruiz"});
 }
 
-TEST_CASE("--focus matches aliases and keys, then parts of names", "[export]") {
+TEST_CASE("filter: --focus matches aliases and keys, then parts of names", "[export]") {
     ExportOptions o;
     o.depth = 0;
     o.focus = {"BERG"};
@@ -208,7 +208,7 @@ TEST_CASE("a focus that matches nothing is a usage error", "[export]") {
     }
 }
 
-TEST_CASE("--min-sources keeps well-sourced nodes; focus nodes always stay", "[export]") {
+TEST_CASE("filter: --min-sources keeps well-sourced nodes; focus nodes always stay", "[export]") {
     ExportOptions o;
     o.min_sources = 2;
     CHECK(keys(filter_graph(sample_graph(), o)) ==
