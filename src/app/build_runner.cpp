@@ -79,10 +79,20 @@ private:
 
 } // namespace
 
+std::filesystem::path resolve_data_dir(const std::filesystem::path& dir) {
+    // The defaults are relative ("mappings", "ontology"): outside the repository they fall back
+    // to the folders of the source tree parley was built from.
+    if (dir.is_relative() && !std::filesystem::exists(dir)) {
+        const auto fallback = std::filesystem::path(PARLEY_SOURCE_DIR) / dir;
+        if (std::filesystem::exists(fallback)) return fallback;
+    }
+    return dir;
+}
+
 BuildResult run_pipeline(const BuildOptions& options) {
     BuildResult r;
     const auto files = collect_inputs(options.inputs);
-    r.lexicon = std::make_unique<Lexicon>(Lexicon::load(options.mappings));
+    r.lexicon = std::make_unique<Lexicon>(Lexicon::load(resolve_data_dir(options.mappings)));
     r.ctx.lexicon = r.lexicon.get();
     r.ctx.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     IngestOptions io;

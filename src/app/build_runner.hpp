@@ -34,6 +34,10 @@ struct BuildResult {
     std::string timing; ///< per-stage wall times
 };
 
+/// `dir` itself, or for a relative path that does not exist, the same folder of the source
+/// tree (so `parley` finds `mappings/` and `ontology/` when run from elsewhere).
+std::filesystem::path resolve_data_dir(const std::filesystem::path& dir);
+
 /// Runs ingest, extract and resolve. Throws `ParleyError` on bad input or configuration.
 BuildResult run_pipeline(const BuildOptions& options);
 

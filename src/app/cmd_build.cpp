@@ -2,7 +2,12 @@
 #include "app/build_runner.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
+#include "rdf/atomic_file.hpp"
+#include "rdf/model.hpp"
+#include "rdf/triples.hpp"
 #include "rdf/writer.hpp"
+#include "validate/report.hpp"
+#include "validate/shacl.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -38,13 +43,25 @@ std::size_t count_rel(const KnowledgeGraph& g, std::initializer_list<Relation> r
 void run_build(AppContext& ctx, const BuildCommand& cmd) {
     BuildResult r = run_pipeline(cmd.build);
     const auto& g = r.ctx.graph;
-    rdf::WriteOptions wo;
-    wo.out_dir = cmd.out;
-    wo.formats = cmd.formats;
-    wo.entail = !cmd.no_entail;
-    rdf::WriteSummary ws = rdf::write_graph(ctx.world, g, r.ctx.documents, wo);
+    // One triple set feeds every file and the validator ("same triples" by construction).
+    rdf::TripleOptions to;
+    to.entail = !cmd.no_entail;
+    const rdf::TripleSet triples = rdf::build_triples(g, r.ctx.documents, to);
+    rdf::WriteSummary ws = rdf::write_triples(ctx.world, triples, cmd.out, cmd.formats);
+    const rdf::Model model = rdf::Model::from_triples(ctx.world, triples);
+    const auto ontology = resolve_data_dir(cmd.build.ontology);
+    const validate::ValidationReport report =
+        validate::validate_model(ctx.world, model.get(), ontology / "shapes.ttl", ontology);
+    rdf::write_file_atomically(cmd.out / "validation.ttl", validate::to_turtle(report));
+    const bool violations = report.violations() > 0;
+    if (!cmd.build.quiet) {
+        for (const auto& w : r.ctx.warnings) std::cerr << "parley: warning: " << w << "\n";
+        if (violations) std::cerr << validate::to_text(report);
+    }
+    if (violations && cmd.strict)
+        throw content_error("the graph violates the SHACL shapes (" + validate::summary(report) +
+                            "); see " + (cmd.out / "validation.ttl").string());
     if (cmd.build.quiet) return;
-    for (const auto& w : r.ctx.warnings) std::cerr << "parley: warning: " << w << "\n";
     std::ostringstream s;
     s << "parley build: " << r.ctx.documents.size() << " documents read\n"
       << "  entities:  " << count_kind(g, NodeKind::Person) << " persons, "
@@ -62,7 +79,8 @@ void run_build(AppContext& ctx, const BuildCommand& cmd) {
       << "  quotes:    " << count_kind(g, NodeKind::Statement) << "\n"
       << "  triples:   " << ws.triples << " written to";
     for (const auto& f : ws.files) s << " " << f.string();
-    s << "\n  timing:    " << r.timing << "\n";
+    s << "\n  validate:  " << validate::summary(report) << " (" << (cmd.out / "validation.ttl").string()
+      << ")\n  timing:    " << r.timing << "\n";
     std::cout << s.str();
 }
 

@@ -224,6 +224,7 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
                     toks[m.first - 2].lower == "according")
                     return -1;
                 if (k + 1 < toks.size() && toks[k + 1].lower == "'s") continue;
+                if (m.demonym && !is_actor_entity(st, m.entity)) continue; // "Europeans"
                 if (m.demonym) {
                     // "the Ukrainian delegation said": the country acts; "Turkish diplomatic
                     // sources" are unnamed sources, not the state.

@@ -194,7 +194,7 @@ TEST_CASE("role holders are found by title, country and date", "[lexicon]") {
     CHECK_FALSE(lex.find_role("Prime Minister")->head_of_state);
     CHECK(lex.find_role("Dogcatcher") == nullptr);
 
-    const auto held = lex.roles_of("Zelenskiy", day("2025-12-14"));
+    const auto held = lex.roles_of("Volodymyr Zelensky", day("2025-12-14"));
     REQUIRE(held.size() == 1);
     CHECK(held.front().role->title == "President");
     CHECK(held.front().holder->country == "country:UA");
