@@ -27,7 +27,8 @@ struct QueryOptions {
     bool timing = false;
 };
 
-constexpr const char* kQueryHelp = R"(Runs a SPARQL query (SELECT, ASK, CONSTRUCT) over RDF files with the embedded engine
+constexpr const char* kQueryHelp =
+    R"(Runs a SPARQL query (SELECT, ASK, CONSTRUCT) over RDF files with the embedded engine
 (Redland librdf + rasqal 0.9.33) and prints the result.
 
   parley query queries/meetings-by-date.rq

@@ -79,7 +79,7 @@ std::optional<Date> make(int y, int m, int d) {
 } // namespace
 
 std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
-                              std::size_t last) {
+                              std::size_t last, bool future) {
     const auto& toks = st.tokens[s];
     const auto& pub = st.doc.published;
     last = std::min(last, toks.size());
@@ -137,15 +137,16 @@ std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
             if (i + 1 < last && (day_of(toks[i + 1].lower) || toks[i + 1].text == "," ||
                                  toks[i + 1].text == "(")) {
                 // "Monday, 18 August" / "Sunday (14/12)": the explicit date follows.
-                std::optional<Date> explicit_date = find_date(st, s, i + 1, std::min(last, i + 6));
+                std::optional<Date> explicit_date =
+                    find_date(st, s, i + 1, std::min(last, i + 6), future);
                 if (explicit_date) return explicit_date;
             }
             if (prev == "last" || prev == "every") continue;
             const int pub_wd = pub->weekday();
             long delta = pub_wd - wd;
-            if (prev == "next") {
+            if (prev == "next" || (future && prev != "last")) {
                 delta = -((wd - pub_wd + 7) % 7);
-                if (delta == 0) delta = -7;
+                if (delta == 0 && prev == "next") delta = -7;
             } else if (delta < 0) {
                 delta += 7;
             }

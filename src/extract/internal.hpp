@@ -107,8 +107,10 @@ void find_proposals_and_stances(State& st);
 // Helpers shared by the stages.
 /// Date expressions in tokens `[first, last)` of a sentence resolved against the publication
 /// date; the first single day found.
+/// With `future`, a bare weekday is the next such day after publication ("will meet on
+/// Monday"), else the most recent one on or before it ("met on Sunday").
 std::optional<Date> find_date(const State& st, std::size_t sentence, std::size_t first,
-                              std::size_t last);
+                              std::size_t last, bool future = false);
 /// Person index a pronoun or description at token `i` of `sentence` refers to, or -1.
 int resolve_reference(const State& st, std::size_t sentence, std::size_t i);
 /// Most recent person mentioned before token `i` of `sentence` (looking back a few sentences).

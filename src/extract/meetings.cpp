@@ -119,10 +119,19 @@ void find_meetings(State& st) {
             if ((w == "spoke" || w == "talked") && next != "with" && next != "to" &&
                 next != "by" && next != "on")
                 continue;
-            if ((w == "received" || w == "receive" || w == "receives" || w == "receiving") &&
-                !(trig + 1 < toks.size() && (toks[trig + 1].cap || next == "the" ||
-                                             next == "both")))
-                continue;
+            if (w == "received" || w == "receive" || w == "receives" || w == "receiving") {
+                // "received Zelensky", "received on Monday the President of Ukraine ...":
+                // a person must follow in the clause (not "received a letter").
+                bool person_follows = false;
+                for (const auto& m : st.mentions[s])
+                    if (m.first > trig && m.first <= trig + 12 && !m.demonym &&
+                        st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                            EntityType::Person)
+                        person_follows = true;
+                if (!person_follows && !(trig + 1 < toks.size() && (toks[trig + 1].cap ||
+                                                                    next == "both")))
+                    continue;
+            }
             if ((w == "call" && (next == "for" || next == "on")) || w == "round") {
                 if (w == "round" && !contains_phrase(toks, trig, toks.size(), {"of", "talks"}))
                     continue;
@@ -242,8 +251,15 @@ void find_meetings(State& st) {
             mt.participants = parts;
             mt.host = host;
             mt.location = location;
-            mt.date = find_date(st, s, a, b);
-            if (!mt.date) mt.date = find_date(st, s, 0, toks.size());
+            // "is due to receive X on Monday", "will meet on Thursday": the next such day.
+            const bool future = contains_phrase(toks, a, b, {"will"}) ||
+                                contains_phrase(toks, a, b, {"due"}) ||
+                                contains_phrase(toks, a, b, {"scheduled"}) ||
+                                contains_phrase(toks, a, b, {"plan"}) ||
+                                contains_phrase(toks, a, b, {"plans"}) ||
+                                contains_phrase(toks, a, b, {"expected"});
+            mt.date = find_date(st, s, a, b, future);
+            if (!mt.date) mt.date = find_date(st, s, 0, toks.size(), future);
             if (!mt.date && (contains_phrase(toks, 0, toks.size(), {"this", "day"}) ||
                              contains_phrase(toks, 0, toks.size(), {"same", "day"}) ||
                              contains_phrase(toks, 0, toks.size(), {"that", "day"})))

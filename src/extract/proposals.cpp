@@ -123,6 +123,13 @@ static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
     if (a >= b) return -1;
     std::string label = strip_label(st.span_text(s, a, b));
     if (label.size() < 4) return -1;
+    {
+        // Not proposals: relative or expletive openings, bare pronoun objects.
+        const std::string first = st.tokens[s][a].lower;
+        static const std::set<std::string> bad = {"whose", "which", "there", "in", "for",
+                                                  "up",    "no",    "it",    "them"};
+        if (bad.count(first)) return -1;
+    }
     // Key: lower-case words without articles; a trailing plural 's' dropped.
     std::string key;
     for (const auto& t : tokenize(label, 0, label.size())) {
@@ -182,6 +189,15 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
         if (stop_token(t) || clause_stops().count(t.lower)) break;
         if (!in_that && aux_stops().count(t.lower)) break;
         if (t.lower == "that") in_that = true;
+        // "... of the meeting Trump telephoned ...": a new subject starts a new clause.
+        if (b > h + 1 && t.cap && !right_joiners().count(toks[b - 1].lower) &&
+            toks[b - 1].lower != "and" && toks[b - 1].lower != "the" && !toks[b - 1].cap) {
+            bool person = false;
+            for (const auto& m : st.mentions[s])
+                person |= m.first == b && st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                              EntityType::Person;
+            if (person) break;
+        }
         if (b == h + 1 && !right_joiners().count(t.lower) && !proposal_head(st, t.lower) &&
             t.lower != "'s" && t.lower != "and")
             break;
@@ -205,22 +221,46 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
     std::size_t b = a;
     while (b < toks.size() && b < a + 22) {
         const Token& t = toks[b];
-        if (stop_token(t) && !(t.text == "," && b + 1 < toks.size() && false)) break;
+        // A short quotation inside the clause is part of it: remove "the primary roots".
+        if (t.quote && b > a) {
+            ++b;
+            continue;
+        }
+        if (stop_token(t)) break;
         if (clause_stops().count(t.lower) && b > a) break;
         if (t.lower == "and" && b + 1 < toks.size() &&
             (toks[b + 1].lower == "that" || toks[b + 1].lower == "to"))
             break;
         ++b;
     }
-    while (b > a && stop_left().count(toks[b - 1].lower)) --b;
+    while (b > a && (stop_left().count(toks[b - 1].lower) || toks[b - 1].quote)) --b;
     if (b <= a + 1) return {0, 0};
-    static const std::set<std::string> bad_start = {"months", "years", "weeks", "days", "now",
-                                                    "a", "the", "reporters", "journalists",
-                                                    "be", "see", "continue", "him", "her",
-                                                    "them", "it", "this", "that"};
+    static const std::set<std::string> bad_start = {
+        "months", "years", "weeks", "days",  "now",  "a",     "the",  "reporters", "journalists",
+        "be",     "see",   "continue", "him", "her",  "them", "it",   "this",      "that",
+        "in",     "up",    "out",   "with",  "by",   "about", "at",  "whose",     "which",
+        "there",  "from",  "into",  "of",    "him",  "us",    "me"};
     if (bad_start.count(toks[a].lower) && !(toks[a].lower == "a" || toks[a].lower == "the"))
         return {0, 0};
     return {a, b};
+}
+
+/// "Zelensky stated that Ukraine could forgo ...": a leader stating his country's position in
+/// his own remarks is the actor, not the country.
+static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int actor) {
+    if (actor < 0 || st.ex.entities[static_cast<std::size_t>(actor)].type == EntityType::Person)
+        return actor;
+    const auto& toks = st.tokens[s];
+    for (std::size_t k = pos; k-- > 0;) {
+        if (!st.trig("speech_verbs", toks[k].lower)) continue;
+        const int who = subject_actor(st, s, k);
+        if (who >= 0 &&
+            st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
+            st.ex.entities[static_cast<std::size_t>(who)].affiliation == actor)
+            return who;
+        break;
+    }
+    return actor;
 }
 
 static void add_proposer(State& st, int p, int actor) {
@@ -427,7 +467,7 @@ void find_proposals_and_stances(State& st) {
                 if (toks[k].text == "." || toks[k].text == ";") break;
             }
             if (cond >= toks.size()) continue;
-            const int actor = subject_actor(st, s, i);
+            const int actor = reporting_leader(st, s, i, subject_actor(st, s, i));
             if (actor < 0) continue;
             std::size_t offer_end = cond;
             if (toks[cond].lower != "if") --offer_end; // "in exchange for"

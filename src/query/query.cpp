@@ -31,7 +31,8 @@ bool uses_graph_keyword(std::string_view q) {
     for (std::size_t i = 0; i < q.size();) {
         const char c = q[i];
         if (c == '#') { // comment to the end of the line
-            while (i < q.size() && q[i] != '\n') ++i;
+            while (i < q.size() && q[i] != '\n')
+                ++i;
         } else if (c == '<') { // an IRI (or a comparison: skipping it is harmless)
             const auto end = q.find_first_of(">\n", i + 1);
             i = end == std::string_view::npos ? q.size() : end + 1;
@@ -39,11 +40,13 @@ bool uses_graph_keyword(std::string_view q) {
             const bool long_string = q.substr(i, 3) == std::string(3, c);
             const std::string close = long_string ? std::string(3, c) : std::string(1, c);
             std::size_t j = i + close.size();
-            while (j < q.size() && q.compare(j, close.size(), close) != 0) j += q[j] == '\\' ? 2 : 1;
+            while (j < q.size() && q.compare(j, close.size(), close) != 0)
+                j += q[j] == '\\' ? 2 : 1;
             i = std::min(q.size(), j + close.size());
         } else if (word_char(c)) {
             std::size_t j = i;
-            while (j < q.size() && word_char(q[j])) ++j;
+            while (j < q.size() && word_char(q[j]))
+                ++j;
             std::string word(q.substr(i, j - i));
             std::transform(word.begin(), word.end(), word.begin(),
                            [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
@@ -60,8 +63,8 @@ QueryResult run_query(const rdf::Model& model, std::string_view sparql) {
     librdf_world* w = model.world().get();
     const std::string text(sparql);
     rdf::LogCapture log(w);
-    rdf::QueryPtr q(librdf_new_query(w, "sparql", nullptr,
-                                     reinterpret_cast<const unsigned char*>(text.c_str()), nullptr));
+    rdf::QueryPtr q(librdf_new_query(
+        w, "sparql", nullptr, reinterpret_cast<const unsigned char*>(text.c_str()), nullptr));
     if (!q || log.has_error()) throw io_error("SPARQL query: " + log.first_error());
     rdf::QueryResultsPtr r(librdf_query_execute(q.get(), model.get()));
     if (!r || log.has_error()) throw io_error("SPARQL query failed: " + log.first_error());
@@ -133,8 +136,10 @@ std::string display(const std::optional<Term>& t, const std::vector<rdf::Prefix>
         if (best) return best->name + ":" + one_line(t->value.substr(best->iri.size()));
         return "<" + one_line(t->value) + ">";
     }
-    case Term::Kind::Blank: return "_:" + t->value;
-    default: return one_line(t->value);
+    case Term::Kind::Blank:
+        return "_:" + t->value;
+    default:
+        return one_line(t->value);
     }
 }
 
@@ -151,7 +156,8 @@ void write_table(std::ostream& out, const QueryResult& r) {
     prefixes.push_back({"wd", std::string(rdf::kWikidata)});
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths;
-    for (const auto& v : r.variables) widths.push_back(width(v));
+    for (const auto& v : r.variables)
+        widths.push_back(width(v));
     for (const auto& row : r.rows) {
         auto& line = cells.emplace_back();
         for (std::size_t i = 0; i < row.size(); ++i) {
@@ -175,7 +181,8 @@ void write_table(std::ostream& out, const QueryResult& r) {
         rule.append(widths[i], '-');
     }
     out << rule << "-\n";
-    for (const auto& line : cells) write_row(line);
+    for (const auto& line : cells)
+        write_row(line);
     out << "(" << r.rows.size() << (r.rows.size() == 1 ? " row)\n" : " rows)\n");
 }
 
@@ -264,10 +271,11 @@ void write_json(std::ostream& out, const QueryResult& r) {
 
 } // namespace
 
-void write_result(std::ostream& out, const QueryResult& r, ResultFormat format,
-                  rdf::World& world) {
+void write_result(std::ostream& out, const QueryResult& r, ResultFormat format, rdf::World& world) {
     switch (r.kind) {
-    case QueryResult::Kind::Graph: out << rdf::to_ntriples(world, r.triples); return;
+    case QueryResult::Kind::Graph:
+        out << rdf::to_ntriples(world, r.triples);
+        return;
     case QueryResult::Kind::Boolean:
         if (format == ResultFormat::Json) {
             write_json(out, r);
@@ -275,13 +283,22 @@ void write_result(std::ostream& out, const QueryResult& r, ResultFormat format,
             out << (r.boolean ? "true" : "false") << "\n";
         }
         return;
-    case QueryResult::Kind::Bindings: break;
+    case QueryResult::Kind::Bindings:
+        break;
     }
     switch (format) {
-    case ResultFormat::Table: write_table(out, r); break;
-    case ResultFormat::Csv: write_csv(out, r); break;
-    case ResultFormat::Tsv: write_tsv(out, r); break;
-    case ResultFormat::Json: write_json(out, r); break;
+    case ResultFormat::Table:
+        write_table(out, r);
+        break;
+    case ResultFormat::Csv:
+        write_csv(out, r);
+        break;
+    case ResultFormat::Tsv:
+        write_tsv(out, r);
+        break;
+    case ResultFormat::Json:
+        write_json(out, r);
+        break;
     }
 }
 

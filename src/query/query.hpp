@@ -26,10 +26,10 @@ enum class ResultFormat { Table, Csv, Tsv, Json };
 struct QueryResult {
     enum class Kind { Bindings, Boolean, Graph };
     Kind kind = Kind::Bindings;
-    std::vector<std::string> variables;                       ///< SELECT: names without `?`
-    std::vector<std::vector<std::optional<rdf::Term>>> rows;  ///< SELECT: nullopt = unbound
-    bool boolean = false;                                     ///< ASK
-    std::vector<rdf::Triple> triples;                         ///< CONSTRUCT/DESCRIBE, sorted
+    std::vector<std::string> variables;                      ///< SELECT: names without `?`
+    std::vector<std::vector<std::optional<rdf::Term>>> rows; ///< SELECT: nullopt = unbound
+    bool boolean = false;                                    ///< ASK
+    std::vector<rdf::Triple> triples;                        ///< CONSTRUCT/DESCRIBE, sorted
 };
 
 /// Runs `sparql` over `model`. Throws `ParleyError` (exit 2) with rasqal's message (and line) for a

@@ -3,16 +3,16 @@
 #include "core/error.hpp"
 
 #include <cerrno>
-#include <cstring>
-#include <system_error>
-
 #include <fcntl.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace parley::rdf {
 
 namespace {
-std::string describe(int err) { return std::generic_category().message(err); }
+std::string describe(int err) {
+    return std::generic_category().message(err);
+}
 } // namespace
 
 void ensure_directory(const std::filesystem::path& dir) {
@@ -31,8 +31,9 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     file_ = std::fopen(temp_.c_str(), "wb");
     if (!file_) {
         const int err = errno;
-        throw io_error("cannot write to directory " + (dir.empty() ? std::string(".") : dir.string()) +
-                       " (creating " + temp_.filename().string() + "): " + describe(err));
+        throw io_error("cannot write to directory " +
+                       (dir.empty() ? std::string(".") : dir.string()) + " (creating " +
+                       temp_.filename().string() + "): " + describe(err));
     }
 }
 
@@ -58,7 +59,8 @@ void AtomicFile::fail(const std::string& what, int err) {
 void AtomicFile::write(std::string_view bytes) {
     PARLEY_CHECK(file_ != nullptr, "write after commit");
     if (bytes.empty()) return;
-    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) fail("write failed", errno);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+        fail("write failed", errno);
 }
 
 void AtomicFile::commit() {
@@ -74,7 +76,8 @@ void AtomicFile::commit() {
     if (ec) fail("rename failed: " + ec.message(), 0);
     committed_ = true;
     // Make the rename durable; a failure here cannot lose data that was already written.
-    const auto dir = target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
+    const auto dir =
+        target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
     if (fd >= 0) {
         ::fsync(fd);

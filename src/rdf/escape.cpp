@@ -17,13 +17,27 @@ void append_json_string(std::string& out, std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20 || c == 0x7F) {
                 append_u4(out, c);
@@ -39,13 +53,27 @@ void append_turtle_escaped(std::string& out, std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20 || c == 0x7F) {
                 append_u4(out, c);
@@ -59,8 +87,12 @@ void append_turtle_escaped(std::string& out, std::string_view s) {
 std::string to_turtle(const Term& term) {
     std::string out;
     switch (term.kind) {
-    case Term::Kind::Iri: out = "<" + term.value + ">"; break;
-    case Term::Kind::Blank: out = "_:" + term.value; break;
+    case Term::Kind::Iri:
+        out = "<" + term.value + ">";
+        break;
+    case Term::Kind::Blank:
+        out = "_:" + term.value;
+        break;
     case Term::Kind::Plain:
     case Term::Kind::Lang:
     case Term::Kind::Typed:

@@ -10,10 +10,10 @@ namespace parley::rdf {
 
 const std::vector<Prefix>& standard_prefixes() {
     static const std::vector<Prefix> prefixes = {
-        {"pl", std::string(kPl)},       {"pr", std::string(kPr)},
-        {"rdf", std::string(kRdf)},     {"rdfs", std::string(kRdfs)},
-        {"owl", std::string(kOwl)},     {"skos", std::string(kSkos)},
-        {"xsd", std::string(kXsd)},     {"prov", std::string(kProv)},
+        {"pl", std::string(kPl)},           {"pr", std::string(kPr)},
+        {"rdf", std::string(kRdf)},         {"rdfs", std::string(kRdfs)},
+        {"owl", std::string(kOwl)},         {"skos", std::string(kSkos)},
+        {"xsd", std::string(kXsd)},         {"prov", std::string(kProv)},
         {"dcterms", std::string(kDcterms)}, {"schema", std::string(kSchema)},
     };
     return prefixes;
@@ -33,8 +33,8 @@ std::string encode_key(std::string_view key) {
     for (const char c : key) {
         const auto b = static_cast<unsigned char>(c);
         const bool keep = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-                          (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' ||
-                          b == '~' || b == '/';
+                          (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' || b == '~' ||
+                          b == '/';
         if (keep) {
             out.push_back(c);
         } else {
@@ -46,11 +46,17 @@ std::string encode_key(std::string_view key) {
     return out;
 }
 
-std::string resource_iri(std::string_view key) { return term(kPr, encode_key(key)); }
+std::string resource_iri(std::string_view key) {
+    return term(kPr, encode_key(key));
+}
 
-std::string document_key(std::string_view doc_id) { return "document/" + slugify(doc_id); }
+std::string document_key(std::string_view doc_id) {
+    return "document/" + slugify(doc_id);
+}
 
-std::string document_iri(std::string_view doc_id) { return resource_iri(document_key(doc_id)); }
+std::string document_iri(std::string_view doc_id) {
+    return resource_iri(document_key(doc_id));
+}
 
 std::string wikidata_iri(std::string_view qid) {
     if (qid.size() < 2 || qid[0] != 'Q') return {};

@@ -30,7 +30,8 @@ Term to_term(librdf_node* node) {
         std::size_t dlen = 0;
         const unsigned char* d = librdf_uri_as_counted_string(dt, &dlen);
         std::string datatype(reinterpret_cast<const char*>(d), dlen);
-        if (datatype != term(kXsd, "string")) return Term::typed(std::move(value), std::move(datatype));
+        if (datatype != term(kXsd, "string"))
+            return Term::typed(std::move(value), std::move(datatype));
     }
     return Term::plain(std::move(value));
 }

@@ -6,7 +6,6 @@
 #include "rdf/triples.hpp"
 
 #include <redland.h>
-
 #include <string>
 #include <vector>
 
@@ -56,7 +55,9 @@ public:
         for (const auto& e : entries) {
             if (e.level < LIBRDF_LOG_ERROR) continue;
             std::string out = file;
-            if (e.line > 0) out += file.empty() ? "line " + std::to_string(e.line) : ":" + std::to_string(e.line);
+            if (e.line > 0)
+                out +=
+                    file.empty() ? "line " + std::to_string(e.line) : ":" + std::to_string(e.line);
             return out.empty() ? e.message : out + ": " + e.message;
         }
         return file.empty() ? std::string("unknown error") : file + ": unknown error";
@@ -67,12 +68,12 @@ private:
         auto* self = static_cast<LogCapture*>(user_data);
         try { // no exception may cross the C frames of librdf
             LogEntry e;
-        e.level = static_cast<int>(librdf_log_message_level(message));
-        if (const char* text = librdf_log_message_message(message)) e.message = text;
-        if (raptor_locator* loc = librdf_log_message_locator(message)) {
-            e.line = raptor_locator_line(loc);
-            e.column = raptor_locator_column(loc);
-        }
+            e.level = static_cast<int>(librdf_log_message_level(message));
+            if (const char* text = librdf_log_message_message(message)) e.message = text;
+            if (raptor_locator* loc = librdf_log_message_locator(message)) {
+                e.line = raptor_locator_line(loc);
+                e.column = raptor_locator_column(loc);
+            }
             self->entries.push_back(std::move(e));
         } catch (...) {
         }

@@ -16,7 +16,7 @@ namespace parley::rdf {
 struct Model::Impl {
     World* world = nullptr; ///< not owned; outlives the model
     bool indexed = false;
-    StoragePtr storage;     ///< declared before `model` so that it is destroyed after it
+    StoragePtr storage; ///< declared before `model` so that it is destroyed after it
     ModelPtr model;
 };
 
@@ -27,8 +27,9 @@ const unsigned char* uc(std::string_view s) {
 }
 
 NodePtr iri_node(World& world, std::string_view iri) {
-    return NodePtr(check_new(librdf_new_node_from_counted_uri_string(world.get(), uc(iri), iri.size()),
-                             "node " + std::string(iri)));
+    return NodePtr(
+        check_new(librdf_new_node_from_counted_uri_string(world.get(), uc(iri), iri.size()),
+                  "node " + std::string(iri)));
 }
 
 const char* parser_for(const std::filesystem::path& file) {
@@ -68,9 +69,10 @@ std::unique_ptr<Model::Impl> Model::new_model(World& world, Storage storage) {
     impl->world = &world;
     impl->indexed = storage == Storage::Indexed;
     impl->storage.reset(check_new(
-        impl->indexed ? librdf_new_storage(world.get(), "hashes", "parley",
-                                           "hash-type='memory',contexts='yes',index-predicates='yes'")
-                      : librdf_new_storage(world.get(), "memory", "parley", "contexts='yes'"),
+        impl->indexed
+            ? librdf_new_storage(world.get(), "hashes", "parley",
+                                 "hash-type='memory',contexts='yes',index-predicates='yes'")
+            : librdf_new_storage(world.get(), "memory", "parley", "contexts='yes'"),
         impl->indexed ? "indexed in-memory storage (hashes)" : "memory storage"));
     impl->model.reset(
         check_new(librdf_new_model(world.get(), impl->storage.get(), nullptr), "model"));
@@ -84,7 +86,7 @@ Model::~Model() = default;
 
 Model Model::from_triples(World& world, const TripleSet& triples) {
     auto impl = new_model(world, triples.size() <= kMaxIndexedStatements ? Storage::Indexed
-                                                                          : Storage::List);
+                                                                         : Storage::List);
     librdf_world* w = world.get();
     NodePtr context = iri_node(world, kUnionGraph);
     // IRI nodes repeat a lot: copying a node is a reference count increment.
@@ -98,9 +100,9 @@ Model Model::from_triples(World& world, const TripleSet& triples) {
     for (const Triple& t : triples.triples) {
         NodePtr s(node(t.s)), p(node(t.p)), o(node(t.o));
         // librdf_new_statement_from_nodes takes ownership of the three nodes.
-        StatementPtr st(check_new(
-            librdf_new_statement_from_nodes(w, s.release(), p.release(), o.release()),
-            "statement"));
+        StatementPtr st(
+            check_new(librdf_new_statement_from_nodes(w, s.release(), p.release(), o.release()),
+                      "statement"));
         add(impl->model.get(), context.get(), st.get(), "the graph");
     }
     return Model(std::move(impl));
@@ -115,10 +117,10 @@ namespace {
 
 /// What the raptor statement handler of `from_files` needs.
 struct LoadState {
-    librdf_world* world = nullptr;         ///< not owned
-    librdf_model* model = nullptr;         ///< not owned
-    raptor_parser* parser = nullptr;       ///< not owned; aborted on the first failure
-    librdf_node* union_context = nullptr;  ///< not owned
+    librdf_world* world = nullptr;        ///< not owned
+    librdf_model* model = nullptr;        ///< not owned
+    raptor_parser* parser = nullptr;      ///< not owned; aborted on the first failure
+    librdf_node* union_context = nullptr; ///< not owned
     bool named = false;
     std::unordered_set<std::string> seen;
     // Named mode: statements without a graph are added without a context, where librdf drops a
@@ -144,15 +146,16 @@ void on_statement(void* user_data, raptor_statement* st) {
         triple.object = st->object;
         if (!s->seen.insert(encode(s->world, &triple, graph)).second) return;
         if (s->seen.size() > kMaxIndexedStatements)
-            throw io_error(s->name + ": more than " + std::to_string(kMaxIndexedStatements) +
-                           " statements: too large for the embedded SPARQL engine; load the "
-                           "output into a triple store (Virtuoso, Fuseki, GraphDB; see the README)");
+            throw io_error(
+                s->name + ": more than " + std::to_string(kMaxIndexedStatements) +
+                " statements: too large for the embedded SPARQL engine; load the "
+                "output into a triple store (Virtuoso, Fuseki, GraphDB; see the README)");
         if (!s->named) {
             add(s->model, s->union_context, &triple, s->name);
         } else if (graph) {
-            s->quads.emplace_back(NodePtr(check_new(librdf_new_node_from_node(graph), "node")),
-                                  StatementPtr(check_new(
-                                      librdf_new_statement_from_statement(&triple), "statement")));
+            s->quads.emplace_back(
+                NodePtr(check_new(librdf_new_node_from_node(graph), "node")),
+                StatementPtr(check_new(librdf_new_statement_from_statement(&triple), "statement")));
         } else {
             s->defaults.emplace_back(
                 check_new(librdf_new_statement_from_statement(&triple), "statement"));
@@ -203,7 +206,8 @@ Model Model::from_files(World& world, const std::vector<std::filesystem::path>& 
     for (const auto& st : state.defaults)
         if (librdf_model_add_statement(impl->model.get(), st.get()) != 0)
             throw io_error("librdf: could not add a statement");
-    for (const auto& [ctx, st] : state.quads) add(impl->model.get(), ctx.get(), st.get(), "the data");
+    for (const auto& [ctx, st] : state.quads)
+        add(impl->model.get(), ctx.get(), st.get(), "the data");
     return Model(std::move(impl));
 }
 
@@ -212,11 +216,17 @@ std::size_t Model::size() const {
     return n < 0 ? 0 : static_cast<std::size_t>(n);
 }
 
-librdf_model_s* Model::get() const { return impl_->model.get(); }
+librdf_model_s* Model::get() const {
+    return impl_->model.get();
+}
 
-bool Model::indexed() const { return impl_->indexed; }
+bool Model::indexed() const {
+    return impl_->indexed;
+}
 
-World& Model::world() const { return *impl_->world; }
+World& Model::world() const {
+    return *impl_->world;
+}
 
 std::vector<Triple> Model::triples() const {
     std::vector<Triple> out;

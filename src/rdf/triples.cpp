@@ -12,10 +12,14 @@ namespace parley::rdf {
 
 Relation super_property(Relation r) {
     switch (r) {
-    case Relation::Host: return Relation::Participant;
-    case Relation::Demands: return Relation::Supports;
-    case Relation::Rejects: return Relation::Opposes;
-    default: return r;
+    case Relation::Host:
+        return Relation::Participant;
+    case Relation::Demands:
+        return Relation::Supports;
+    case Relation::Rejects:
+        return Relation::Opposes;
+    default:
+        return r;
     }
 }
 
@@ -39,7 +43,8 @@ public:
     /// The graphs of the documents `doc_ids` (the default graph when there are none).
     Graphs doc_graphs(const std::set<std::string>& doc_ids) {
         Graphs out;
-        for (const auto& id : doc_ids) out.push_back(graph_id(document_iri(id)));
+        for (const auto& id : doc_ids)
+            out.push_back(graph_id(document_iri(id)));
         if (out.empty()) out.push_back(0);
         return out;
     }
@@ -47,14 +52,16 @@ public:
     void add(const std::string& s, const std::string& p, Term o, const Graphs& graphs) {
         PARLEY_CHECK(!graphs.empty(), "a triple needs at least one graph");
         Triple t{Term::iri(s), Term::iri(p), std::move(o)};
-        for (std::size_t i = 0; i + 1 < graphs.size(); ++i) quads_.emplace_back(t, graphs[i]);
+        for (std::size_t i = 0; i + 1 < graphs.size(); ++i)
+            quads_.emplace_back(t, graphs[i]);
         quads_.emplace_back(std::move(t), graphs.back());
     }
 
     TripleSet finish() {
         // Renumber graphs in IRI order; "" (the default graph) sorts first and stays 0.
         std::vector<std::uint32_t> order(names_.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        for (std::uint32_t i = 0; i < order.size(); ++i)
+            order[i] = i;
         std::sort(order.begin(), order.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
         std::vector<std::uint32_t> rank(names_.size());
@@ -64,7 +71,8 @@ public:
             rank[order[r]] = r;
             out.graph_names.push_back(names_[order[r]]);
         }
-        for (auto& q : quads_) q.second = rank[q.second];
+        for (auto& q : quads_)
+            q.second = rank[q.second];
         std::sort(quads_.begin(), quads_.end());
         quads_.erase(std::unique(quads_.begin(), quads_.end()), quads_.end());
 
@@ -72,7 +80,8 @@ public:
         out.graph_ids.reserve(quads_.size());
         for (std::size_t i = 0; i < quads_.size();) {
             std::size_t j = i;
-            while (j < quads_.size() && quads_[j].first == quads_[i].first) ++j;
+            while (j < quads_.size() && quads_[j].first == quads_[i].first)
+                ++j;
             // A triple that some document states is not also put in the default graph.
             const bool has_doc = quads_[j - 1].second != 0;
             for (std::size_t k = i; k < j; ++k)
@@ -130,14 +139,17 @@ class Mapper {
 public:
     Mapper(const KnowledgeGraph& g, const std::vector<Document>& docs, const TripleOptions& o)
         : g_(g), docs_(docs), options_(o) {
-        for (const auto& d : docs_) doc_iris_.insert(document_iri(d.id));
+        for (const auto& d : docs_)
+            doc_iris_.insert(document_iri(d.id));
     }
 
     TripleSet run() {
-        for (const auto& d : docs_) map_document(d);
+        for (const auto& d : docs_)
+            map_document(d);
         for (const Vertex v : g_.sorted_nodes()) {
             map_node(v);
-            for (const Edge e : g_.sorted_out_edges(v)) map_edge(e);
+            for (const Edge e : g_.sorted_out_edges(v))
+                map_edge(e);
         }
         return b_.finish();
     }
@@ -161,9 +173,11 @@ private:
         const NodeProps& n = g_[v];
         const std::string s = resource_iri(n.key);
         const bool is_doc = n.kind == NodeKind::Document;
-        const Builder::Graphs gs = is_doc ? Builder::Graphs{b_.graph_id(s)} : b_.doc_graphs(n.sources);
+        const Builder::Graphs gs =
+            is_doc ? Builder::Graphs{b_.graph_id(s)} : b_.doc_graphs(n.sources);
         b_.add(s, vocab_.type, Term::iri(term(kPl, to_string(n.kind))), gs);
-        if (options_.entail && is_actor(n.kind)) b_.add(s, vocab_.type, Term::iri(vocab_.actor), gs);
+        if (options_.entail && is_actor(n.kind))
+            b_.add(s, vocab_.type, Term::iri(vocab_.actor), gs);
         if (is_doc) {
             // The `Document` list is authoritative for documents it holds.
             if (!doc_iris_.contains(s)) {
@@ -178,7 +192,8 @@ private:
             if (alias != n.label) b_.add(s, vocab_.alt_label, Term::plain(alias), gs);
         if (const std::string wd = wikidata_iri(n.qid); !wd.empty())
             b_.add(s, vocab_.same_as, Term::iri(wd), gs);
-        for (const auto& role : n.roles) b_.add(s, vocab_.role, Term::plain(role), gs);
+        for (const auto& role : n.roles)
+            b_.add(s, vocab_.role, Term::plain(role), gs);
         if (n.date && !is_doc) b_.add(s, vocab_.date, date(*n.date), gs);
         if (n.kind == NodeKind::Statement && !n.text.empty())
             b_.add(s, vocab_.text, Term::lang(n.text, "en"), gs);
@@ -221,13 +236,15 @@ private:
         b_.add(fact, vocab_.object, Term::iri(o), gs);
         b_.add(fact, vocab_.num_sources, integer(docs.size()), gs);
         b_.add(fact, vocab_.confidence, decimal(ep.confidence()), gs);
-        for (const Evidence& ev : ep.evidence) map_evidence(fact, ev);
+        for (const Evidence& ev : ep.evidence)
+            map_evidence(fact, ev);
     }
 
     void map_evidence(const std::string& fact, const Evidence& ev) {
         const std::string conf = decimal_lexical(ev.confidence);
         std::string key = fact;
-        for (const std::string* part : {&ev.doc, &ev.rule, &ev.text, &conf}) key += '\n' + *part;
+        for (const std::string* part : {&ev.doc, &ev.rule, &ev.text, &conf})
+            key += '\n' + *part;
         key += '\n' + std::to_string(ev.sentence) + ':' + std::to_string(ev.begin) + ':' +
                std::to_string(ev.end);
         const std::string iri = term(kPr, "evidence/" + hash_hex(key));

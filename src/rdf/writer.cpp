@@ -36,7 +36,9 @@ public:
     raptor_term* make(const Term& t) {
         raptor_term* out = nullptr;
         switch (t.kind) {
-        case Term::Kind::Iri: out = raptor_term_copy(iri(t.value)); break;
+        case Term::Kind::Iri:
+            out = raptor_term_copy(iri(t.value));
+            break;
         case Term::Kind::Blank:
             out = raptor_new_term_from_counted_blank(world_, uc(t.value), t.value.size());
             break;
@@ -62,9 +64,9 @@ public:
     raptor_term* iri(const std::string& value) {
         auto it = iris_.find(value);
         if (it == iris_.end()) {
-            RaptorTermPtr t(check_new(raptor_new_term_from_counted_uri_string(
-                                          world_, uc(value), value.size()),
-                                      "IRI term " + value));
+            RaptorTermPtr t(
+                check_new(raptor_new_term_from_counted_uri_string(world_, uc(value), value.size()),
+                          "IRI term " + value));
             it = iris_.emplace(value, std::move(t)).first;
         }
         return it->second.get();
@@ -74,9 +76,9 @@ private:
     raptor_uri* datatype(const std::string& value) {
         auto it = datatypes_.find(value);
         if (it == datatypes_.end()) {
-            RaptorUriPtr u(check_new(raptor_new_uri_from_counted_string(world_, uc(value),
-                                                                        value.size()),
-                                     "datatype " + value));
+            RaptorUriPtr u(
+                check_new(raptor_new_uri_from_counted_string(world_, uc(value), value.size()),
+                          "datatype " + value));
             it = datatypes_.emplace(value, std::move(u)).first;
         }
         return it->second.get();
@@ -128,7 +130,7 @@ void write_rdf_json(const TripleSet& set, std::FILE* out, const std::string& nam
     for (std::size_t i = 0; i < ts.size();) {
         buf += i == 0 ? "\n  " : ",\n  ";
         append_json_string(buf, ts[i].s.kind == Term::Kind::Blank ? "_:" + ts[i].s.value
-                                                                   : ts[i].s.value);
+                                                                  : ts[i].s.value);
         buf += " : {";
         std::size_t j = i;
         while (j < ts.size() && ts[j].s == ts[i].s) {
@@ -180,7 +182,8 @@ std::filesystem::path output_path(const std::filesystem::path& dir, std::string_
 std::vector<Prefix> output_prefixes(const TripleSet& triples) {
     std::vector<Prefix> out = standard_prefixes();
     std::set<std::string> names;
-    for (const auto& p : out) names.insert(p.name);
+    for (const auto& p : out)
+        names.insert(p.name);
     std::set<std::string> segments;
     auto consider = [&](const Term& t) {
         if (t.kind != Term::Kind::Iri || t.value.compare(0, kPr.size(), kPr) != 0) return;
@@ -273,7 +276,8 @@ WriteSummary write_triples(World& world, const TripleSet& triples,
             throw io_error("unknown output format '" + f + "' (known: ttl, nt, nq, rdf, json)");
         if (std::find(todo.begin(), todo.end(), f) == todo.end()) todo.push_back(f);
     }
-    // Refuse RDF/XML before any file is replaced, so a failed build leaves all outputs as they were.
+    // Refuse RDF/XML before any file is replaced, so a failed build leaves all outputs as they
+    // were.
     if (std::find(todo.begin(), todo.end(), "rdf") != todo.end())
         check_xml_writable(triples, output_path(out_dir, "rdf").string());
     ensure_directory(out_dir);

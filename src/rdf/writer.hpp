@@ -37,8 +37,8 @@ struct WriteOptions {
 };
 
 struct WriteSummary {
-    std::size_t triples = 0;                 ///< distinct triples written (per file)
-    std::size_t quads = 0;                   ///< lines of the N-Quads output
+    std::size_t triples = 0;                  ///< distinct triples written (per file)
+    std::size_t quads = 0;                    ///< lines of the N-Quads output
     std::vector<std::filesystem::path> files; ///< in the order of `WriteOptions::formats`
 };
 

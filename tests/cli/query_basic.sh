@@ -66,7 +66,7 @@ out=$("$PARLEY" query "${D[@]}" -e 'ASK { ?m a <https://w3id.org/parley/ontology
     fail "ASK"
 [ "$out" = "true" ] || fail "ASK printed '$out'"
 "$PARLEY" query "${D[@]}" -e 'CONSTRUCT { ?a <http://example.org/opposes> ?p } WHERE { ?a <https://w3id.org/parley/ontology#opposes> ?p }' > "$TMP/c.nt" || fail "CONSTRUCT"
-n=$(rapper -q -i ntriples -c "$TMP/c.nt" 2>&1 | grep -o '[0-9]\+ triples' | grep -o '[0-9]\+')
+n=$(rapper -i ntriples -c "$TMP/c.nt" 2>&1 | sed -n "s/.*returned \([0-9]*\) triples.*/\1/p")
 [ "${n:-0}" -ge 1 ] || fail "CONSTRUCT output does not parse as N-Triples with triples"
 
 # Errors: exit code 2 and a message.

@@ -1,15 +1,14 @@
 // `parley query`'s engine: SPARQL over a model built from the graph or loaded from N-Quads, and
 // the result formats.
+#include "../rdf/sample_graph.hpp"
 #include "core/error.hpp"
 #include "query/query.hpp"
 #include "rdf/iri.hpp"
 #include "rdf/model.hpp"
 #include "rdf/world.hpp"
 #include "rdf/writer.hpp"
-#include "../rdf/sample_graph.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <sstream>
 #include <unistd.h>
@@ -123,7 +122,8 @@ TEST_CASE("query: GRAPH over N-Quads finds the documents of a fact", "[query]") 
     const fs::path dir = fs::temp_directory_path() / ("parley-query-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     (void)rdf::write_graph(world, sample.graph, sample.docs, {dir, {"nq"}});
-    const std::string q = kPrefixes + "SELECT ?g WHERE { GRAPH ?g { ?a pl:rejects ?p } } ORDER BY ?g";
+    const std::string q =
+        kPrefixes + "SELECT ?g WHERE { GRAPH ?g { ?a pl:rejects ?p } } ORDER BY ?g";
     CHECK(uses_graph_keyword(q));
     const auto named = rdf::Model::from_files(world, {dir / "graph.nq"}, rdf::Model::Graphs::Named);
     const auto r = run_query(named, q);

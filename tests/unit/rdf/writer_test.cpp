@@ -9,17 +9,15 @@
 #include "rdf/writer.hpp"
 #include "sample_graph.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <unistd.h>
-
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace parley;
@@ -32,8 +30,8 @@ namespace {
 struct TempDir {
     fs::path path;
     explicit TempDir(const std::string& name) {
-        path = fs::temp_directory_path() /
-               ("parley-rdf-" + name + "-" + std::to_string(::getpid()));
+        path =
+            fs::temp_directory_path() / ("parley-rdf-" + name + "-" + std::to_string(::getpid()));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -50,7 +48,9 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-std::set<Triple> as_set(const std::vector<Triple>& v) { return {v.begin(), v.end()}; }
+std::set<Triple> as_set(const std::vector<Triple>& v) {
+    return {v.begin(), v.end()};
+}
 
 const Term* object_of(const std::vector<Triple>& ts, const std::string& s, const std::string& p) {
     for (const auto& t : ts)
@@ -58,8 +58,7 @@ const Term* object_of(const std::vector<Triple>& ts, const std::string& s, const
     return nullptr;
 }
 
-bool has(const std::vector<Triple>& ts, const std::string& s, const std::string& p,
-         const Term& o) {
+bool has(const std::vector<Triple>& ts, const std::string& s, const std::string& p, const Term& o) {
     return std::find(ts.begin(), ts.end(), Triple{Term::iri(s), Term::iri(p), o}) != ts.end();
 }
 
@@ -103,8 +102,7 @@ TEST_CASE("rdf: ttl, nt and nq parse back to the same triples", "[rdf]") {
     const Model ttl = Model::from_files(world, {dir.path / "graph.ttl"});
     const Model nt = Model::from_files(world, {dir.path / "graph.nt"});
     const Model nq = Model::from_files(world, {dir.path / "graph.nq"});
-    const Model nq_named =
-        Model::from_files(world, {dir.path / "graph.nq"}, Model::Graphs::Named);
+    const Model nq_named = Model::from_files(world, {dir.path / "graph.nq"}, Model::Graphs::Named);
     CHECK(ttl.size() == sum.triples);
     CHECK(nt.size() == sum.triples);
     CHECK(nq.size() == sum.triples);
@@ -130,7 +128,8 @@ TEST_CASE("rdf: values, datatypes, language tags, entailments and provenance", "
 
     CHECK(has(ts, kZel, term(kRdfs, "label"), Term::plain("Volodymyr Zelensky")));
     CHECK(has(ts, kZel, term(kSkos, "altLabel"), Term::plain("Zelenskyy")));
-    CHECK(has(ts, kZel, term(kOwl, "sameAs"), Term::iri("http://www.wikidata.org/entity/Q3874799")));
+    CHECK(
+        has(ts, kZel, term(kOwl, "sameAs"), Term::iri("http://www.wikidata.org/entity/Q3874799")));
     CHECK(has(ts, kZel, term(kPl, "role"), Term::plain("President")));
     CHECK(has(ts, kZel, term(kPl, "numSources"), Term::typed("2", term(kXsd, "integer"))));
     CHECK(has(ts, kZel, term(kPl, "mentionedIn"), Term::iri(document_iri("dev-02.txt"))));
@@ -260,7 +259,8 @@ TEST_CASE("rdf: RDF/XML and RDF/JSON hold the same triples", "[rdf]") {
     World world;
     const auto sample = test::sample_graph(false);
     TempDir dir("xmljson");
-    const auto sum = write_graph(world, sample.graph, sample.docs, {dir.path, {"nt", "rdf", "json"}});
+    const auto sum =
+        write_graph(world, sample.graph, sample.docs, {dir.path, {"nt", "rdf", "json"}});
     const auto nt = as_set(Model::from_files(world, {dir.path / "graph.nt"}).triples());
     CHECK(nt.size() == sum.triples);
     CHECK(as_set(Model::from_files(world, {dir.path / "graph.rdf"}).triples()) == nt);
@@ -317,8 +317,7 @@ TEST_CASE("rdf: unknown formats and unusable directories are I/O errors", "[rdf]
     }
 }
 
-TEST_CASE("rdf: a full disk gives an I/O error naming the file and keeps the old output",
-          "[rdf]") {
+TEST_CASE("rdf: a full disk gives an I/O error naming the file and keeps the old output", "[rdf]") {
     World world;
     const auto sample = test::sample_graph();
     TempDir dir("full");
@@ -376,7 +375,8 @@ TEST_CASE("rdf: loading reports syntax errors with file and line", "[rdf]") {
     World world;
     TempDir dir("parse");
     const fs::path bad = dir.path / "bad.ttl";
-    std::ofstream(bad) << "@prefix ex: <http://example.org/> .\n\nex:a ex:b ex:c .\nex:a ex:b \"open\n";
+    std::ofstream(bad)
+        << "@prefix ex: <http://example.org/> .\n\nex:a ex:b ex:c .\nex:a ex:b \"open\n";
     try {
         (void)Model::from_files(world, {bad});
         FAIL("expected a ParleyError");
