@@ -17,6 +17,8 @@ PARLEY := $(BUILD)/parley
 DEB_PACKAGES := g++ cmake make pkg-config librdf0-dev raptor2-utils rasqal-utils libicu-dev \
   libyaml-cpp-dev libboost-graph-dev catch2 libcli11-dev python3 python3-rdflib python3-yaml \
   graphviz libxml2-utils python3-networkx libserd-dev serdi
+# Headless Chromium opens the exported HTML page in tests/cli/export_html.sh.
+DEB_PACKAGES += chromium
 # Node.js runs the SHACL agreement test (tests/cli/shacl_agrees.sh). Debian ships npm as its own
 # package; a NodeSource nodejs bundles it, so npm is only asked for when the command is missing.
 DEB_PACKAGES += nodejs $(if $(shell command -v npm 2>/dev/null),,npm)

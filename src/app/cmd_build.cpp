@@ -93,8 +93,11 @@ void register_build(CLI::App& app, AppContext& ctx) {
     sub->footer(R"(Example:
   parley build examples/ --out out/
 Writes OUT/graph.ttl (Turtle), OUT/graph.nt (N-Triples) and OUT/graph.nq (N-Quads, one named
-graph per source document); every file is written to a temporary file and renamed, so an
-interrupted run never leaves a half-written graph.)");
+graph per source document), all from the same triples; validates the graph against
+ONTOLOGY/shapes.ttl (SHACL) and writes the report to OUT/validation.ttl (with --strict, any
+violation exits 1). Every file is written to a temporary file and renamed, so an interrupted
+run never leaves a half-written graph. Output is byte-identical for the same input, whatever
+--jobs is.)");
     add_build_options(*sub, cmd->build);
     sub->add_option("-o,--out", cmd->out, "Output folder")->capture_default_str();
     sub->add_option("--format", cmd->formats, "Output formats: ttl, nt, nq, rdf, json")

@@ -31,9 +31,9 @@ constexpr const char* kQueryHelp =
     R"(Runs a SPARQL query (SELECT, ASK, CONSTRUCT) over RDF files with the embedded engine
 (Redland librdf + rasqal 0.9.33) and prints the result.
 
-  parley query queries/meetings-by-date.rq
+  parley query queries/04-meetings-in-date-range.rq
   parley query --data out/graph.ttl -e 'SELECT ?p WHERE { ?p a <https://w3id.org/parley/ontology#Person> }'
-  parley query --results csv queries/facts-with-two-sources.rq
+  parley query --results csv queries/05-facts-with-two-sources.rq
 
 Data: --data FILE (repeatable; .ttl .nt .nq .rdf .json); default out/graph.nq if it exists,
 else out/graph.ttl. SELECT prints an aligned table (or --results csv|tsv|json, the SPARQL 1.1

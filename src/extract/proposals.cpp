@@ -293,6 +293,13 @@ void find_proposals_and_stances(State& st) {
         for (std::size_t i = 0; i < toks.size(); ++i) {
             Pol pol = verb_polarity(st, toks, i);
             if (pol == Pol::None) continue;
+            // "Azerbaijan's demand that ...", "the offer": a noun, not a verb.
+            if (i > 0 && (toks[i - 1].lower == "'s" || toks[i - 1].lower == "the" ||
+                          toks[i - 1].lower == "a" || toks[i - 1].lower == "an" ||
+                          toks[i - 1].lower == "its" || toks[i - 1].lower == "their" ||
+                          toks[i - 1].lower == "his" || toks[i - 1].lower == "her" ||
+                          toks[i - 1].lower == "our"))
+                continue;
             const bool quoted = st.in_quote(toks[i].begin);
             // Negation and hedges right before the verb: not a stance.
             bool negated = false, hedged = false;
