@@ -569,7 +569,26 @@ void find_proposals_and_stances(State& st) {
                             add_proposer(st, p, m.entity);
         }
     }
-    // Each proposal also lists every other wording it was seen with.
+    // Possessors are proposers: "Ukraine's NATO membership", "Putin's demand for ...",
+    // "his call for an immediate cessation of hostilities".
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        for (const auto& ps : st.proposals[s]) {
+            for (std::size_t k = ps.first; k < std::min(ps.last, ps.first + 4); ++k) {
+                if (toks[k].lower == "'s") {
+                    for (const auto& m : st.mentions[s])
+                        if (m.last == k && !m.demonym) add_proposer(st, ps.proposal, m.entity);
+                }
+            }
+            if (ps.first > 0 && (toks[ps.first - 1].lower == "his" || toks[ps.first - 1].lower == "her")) {
+                int who = last_person(st, s, ps.first - 1);
+                if (who >= 0) add_proposer(st, ps.proposal, who);
+            }
+            if (ps.first > 1 && toks[ps.first - 1].lower == "'s")
+                for (const auto& m : st.mentions[s])
+                    if (m.last == ps.first - 1 && !m.demonym) add_proposer(st, ps.proposal, m.entity);
+        }
+    }
     for (auto& p : st.ex.proposals) std::sort(p.proposers.begin(), p.proposers.end());
 }
 
