@@ -270,8 +270,19 @@ void find_entities(State& st) {
                     }
                     // "University of Florida": an organization name running through a place
                     // the lexicon knows.
+                    // "Joint Force of Armed Movements in Darfur": also through "in" a region
+                    // (not a city: "the Council in Khartoum" is where it met).
+                    bool region_in = false;
+                    if (u.lower == "in" && k < toks.size() && covered[k])
+                        for (const auto& m : st.mentions[s])
+                            if (m.first == k && !m.demonym) {
+                                const auto& me = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                                const LexEntry* le = st.lex.by_id(me.lexicon_id);
+                                region_in = le && me.type == EntityType::Place &&
+                                            (le->kind == "region" || le->kind == "province");
+                            }
                     if (k < toks.size() && covered[k] && toks[k].cap &&
-                        (u.lower == "of" || u.lower == "for") &&
+                        (u.lower == "of" || u.lower == "for" || region_in) &&
                         has_org_head_in(toks, i, j)) {
                         for (const auto& m : st.mentions[s])
                             if (m.first == k && !m.demonym) j = m.last;

@@ -293,6 +293,11 @@ void find_proposals_and_stances(State& st) {
         for (std::size_t i = 0; i < toks.size(); ++i) {
             Pol pol = verb_polarity(st, toks, i);
             if (pol == Pol::None) continue;
+            // "denied that a summit had been discussed": a denial of a fact, not a rejection.
+            if ((toks[i].lower == "denied" || toks[i].lower == "denies" ||
+                 toks[i].lower == "deny") &&
+                i + 1 < toks.size() && toks[i + 1].lower == "that")
+                continue;
             // "Azerbaijan's demand that ...", "the offer": a noun, not a verb.
             if (i > 0 && (toks[i - 1].lower == "'s" || toks[i - 1].lower == "the" ||
                           toks[i - 1].lower == "a" || toks[i - 1].lower == "an" ||

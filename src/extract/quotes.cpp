@@ -260,9 +260,12 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
     std::size_t start = verb;
     for (const auto& m : st.mentions[s])
         if (m.entity == first && m.last <= verb) start = m.first;
+    bool saw_and = false;
+    std::size_t commas_only = 1; // entries before the first "and" seen walking left
     while (start >= 2) {
         const std::string& sep = toks[start - 1].lower;
         if (sep != "and" && sep != ",") break;
+        if (sep == "and") saw_and = true;
         int found = -1;
         std::size_t found_first = 0;
         for (const auto& m : st.mentions[s])
@@ -272,8 +275,12 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
             }
         if (found < 0) break;
         if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
+        if (!saw_and) ++commas_only;
         start = found_first;
     }
+    // "According to Merz, Trump wants": commas alone do not make a list ("X, Y and Z" do).
+    if (!saw_and) out.resize(1);
+    (void)commas_only;
     return out;
 }
 
