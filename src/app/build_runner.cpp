@@ -56,7 +56,8 @@ private:
             }
         };
         std::vector<std::jthread> pool;
-        for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
+        for (unsigned j = 1; j < jobs; ++j)
+            pool.emplace_back(worker);
         worker();
         pool.clear(); // joins
         if (failure) std::rethrow_exception(failure);
@@ -105,15 +106,16 @@ BuildResult run_pipeline(const BuildOptions& options) {
     p.run(r.ctx);
     r.timing = p.timing();
     for (const auto& ex : r.ctx.extractions)
-        for (const auto& w : ex.warnings) r.ctx.warnings.push_back(ex.doc + ": " + w);
+        for (const auto& w : ex.warnings)
+            r.ctx.warnings.push_back(ex.doc + ": " + w);
     for (const auto& d : r.ctx.documents)
-        for (const auto& w : d.warnings) r.ctx.warnings.push_back(w);
+        for (const auto& w : d.warnings)
+            r.ctx.warnings.push_back(w);
     return r;
 }
 
 void add_build_options(CLI::App& cmd, BuildOptions& o) {
-    cmd.add_option("--mappings", o.mappings, "Folder of lexicon YAML files")
-        ->capture_default_str();
+    cmd.add_option("--mappings", o.mappings, "Folder of lexicon YAML files")->capture_default_str();
     cmd.add_option("--ontology", o.ontology, "Folder of the ontology and shapes (Turtle)")
         ->capture_default_str();
     cmd.add_option_function<std::string>(
@@ -127,8 +129,7 @@ void add_build_options(CLI::App& cmd, BuildOptions& o) {
     cmd.add_flag("--lenient", o.lenient, "Replace invalid UTF-8 with U+FFFD and warn");
     cmd.add_option("-j,--jobs", o.jobs, "Worker threads for extraction (default: all cores)");
     cmd.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
-    cmd.add_option("INPUT", o.inputs, "Article files (*.txt) or folders of them")
-        ->required();
+    cmd.add_option("INPUT", o.inputs, "Article files (*.txt) or folders of them")->required();
 }
 
 } // namespace parley

@@ -8,7 +8,6 @@
 #include "resolve/resolve.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,12 +17,12 @@
 namespace parley {
 
 struct BuildOptions {
-    std::vector<std::string> inputs;   ///< files and directories of *.txt
+    std::vector<std::string> inputs; ///< files and directories of *.txt
     std::filesystem::path mappings = "mappings";
     std::filesystem::path ontology = "ontology";
-    std::optional<Date> date;          ///< --date: publication date for every input
-    bool lenient = false;              ///< --lenient: replace invalid UTF-8
-    unsigned jobs = 0;                 ///< 0 = number of cores
+    std::optional<Date> date; ///< --date: publication date for every input
+    bool lenient = false;     ///< --lenient: replace invalid UTF-8
+    unsigned jobs = 0;        ///< 0 = number of cores
     bool quiet = false;
 };
 

@@ -55,7 +55,8 @@ void run_build(AppContext& ctx, const BuildCommand& cmd) {
     rdf::write_file_atomically(cmd.out / "validation.ttl", validate::to_turtle(report));
     const bool violations = report.violations() > 0;
     if (!cmd.build.quiet) {
-        for (const auto& w : r.ctx.warnings) std::cerr << "parley: warning: " << w << "\n";
+        for (const auto& w : r.ctx.warnings)
+            std::cerr << "parley: warning: " << w << "\n";
         if (violations) std::cerr << validate::to_text(report);
     }
     if (violations && cmd.strict)
@@ -73,14 +74,15 @@ void run_build(AppContext& ctx, const BuildCommand& cmd) {
       << "  proposals: " << count_kind(g, NodeKind::Proposal) << " ("
       << count_rel(g, {Relation::ProposedBy}) << " proposers)\n"
       << "  stances:   "
-      << count_rel(g, {Relation::Supports, Relation::Demands, Relation::Opposes,
-                       Relation::Rejects, Relation::ConditionallySupports})
+      << count_rel(g, {Relation::Supports, Relation::Demands, Relation::Opposes, Relation::Rejects,
+                       Relation::ConditionallySupports})
       << " (" << r.summary.conflicts << " conflicting reports)\n"
       << "  quotes:    " << count_kind(g, NodeKind::Statement) << "\n"
       << "  triples:   " << ws.triples << " written to";
-    for (const auto& f : ws.files) s << " " << f.string();
-    s << "\n  validate:  " << validate::summary(report) << " (" << (cmd.out / "validation.ttl").string()
-      << ")\n  timing:    " << r.timing << "\n";
+    for (const auto& f : ws.files)
+        s << " " << f.string();
+    s << "\n  validate:  " << validate::summary(report) << " ("
+      << (cmd.out / "validation.ttl").string() << ")\n  timing:    " << r.timing << "\n";
     std::cout << s.str();
 }
 

@@ -4,7 +4,6 @@
 #include "rdf/world.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 

@@ -15,7 +15,9 @@ std::string Date::iso() const {
 }
 
 namespace {
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int month_days(int y, int m) {
     static constexpr int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : d[m - 1];
@@ -92,21 +94,30 @@ void add_evidence(std::vector<Evidence>& list, const Evidence& ev) {
 
 const char* to_string(EntityType t) {
     switch (t) {
-    case EntityType::Person: return "Person";
-    case EntityType::Organization: return "Organization";
-    case EntityType::Country: return "Country";
-    case EntityType::Place: return "Place";
+    case EntityType::Person:
+        return "Person";
+    case EntityType::Organization:
+        return "Organization";
+    case EntityType::Country:
+        return "Country";
+    case EntityType::Place:
+        return "Place";
     }
     return "?";
 }
 
 const char* to_string(Stance s) {
     switch (s) {
-    case Stance::Supports: return "supports";
-    case Stance::Demands: return "demands";
-    case Stance::Opposes: return "opposes";
-    case Stance::Rejects: return "rejects";
-    case Stance::Conditional: return "conditionallySupports";
+    case Stance::Supports:
+        return "supports";
+    case Stance::Demands:
+        return "demands";
+    case Stance::Opposes:
+        return "opposes";
+    case Stance::Rejects:
+        return "rejects";
+    case Stance::Conditional:
+        return "conditionallySupports";
     }
     return "?";
 }

@@ -36,9 +36,9 @@ struct Document {
     std::string path; ///< path as given on the command line
     std::string text; ///< NFC-normalized UTF-8
     std::vector<Sentence> sentences;
-    std::optional<Date> published; ///< from `--date`, a `Published` line or a dateline
-    std::string title;             ///< first non-empty line that is not a `Published` line
-    std::string outlet;            ///< news agency named in a dateline, e.g. `Reuters`
+    std::optional<Date> published;     ///< from `--date`, a `Published` line or a dateline
+    std::string title;                 ///< first non-empty line that is not a `Published` line
+    std::string outlet;                ///< news agency named in a dateline, e.g. `Reuters`
     std::vector<std::string> warnings; ///< decoding notes (BOM removed, charset converted...)
 
     [[nodiscard]] std::string_view sentence_text(std::size_t i) const;

@@ -54,7 +54,7 @@ public:
 
 /// Checks an internal invariant; on failure throws `parley::InternalError` naming the condition,
 /// the message and the source location.
-#define PARLEY_CHECK(cond, msg)                                                                  \
-    do {                                                                                         \
-        if (!(cond)) ::parley::fail_check(#cond, (msg), std::source_location::current());        \
+#define PARLEY_CHECK(cond, msg)                                                                    \
+    do {                                                                                           \
+        if (!(cond)) ::parley::fail_check(#cond, (msg), std::source_location::current());          \
     } while (false)

@@ -17,12 +17,12 @@ enum class EntityType { Person, Organization, Country, Place };
 
 struct DocEntity {
     EntityType type = EntityType::Person;
-    std::string name;      ///< preferred name: lexicon canonical name, else the longest full form
-    std::string qid;       ///< Wikidata id (`Q3874799`) when the lexicon knows it, else empty
+    std::string name;       ///< preferred name: lexicon canonical name, else the longest full form
+    std::string qid;        ///< Wikidata id (`Q3874799`) when the lexicon knows it, else empty
     std::string lexicon_id; ///< stable lexicon key (e.g. `country:UA`) when from a lexicon
     std::set<std::string> surface_forms; ///< every form seen in the text (the name included)
-    std::string role;      ///< title as the text gives it, e.g. `President`
-    int affiliation = -1;  ///< index of the country or organization the person belongs to
+    std::string role;                    ///< title as the text gives it, e.g. `President`
+    int affiliation = -1; ///< index of the country or organization the person belongs to
     std::vector<Evidence> mentions;
 };
 
@@ -45,9 +45,9 @@ struct DocMeeting {
 };
 
 struct DocProposal {
-    std::string label;          ///< short noun phrase from the text
+    std::string label;             ///< short noun phrase from the text
     std::set<std::string> aliases; ///< other wordings of the same proposal in the text
-    std::vector<int> proposers; ///< entity indices
+    std::vector<int> proposers;    ///< entity indices
     Evidence evidence;
 };
 

@@ -10,9 +10,9 @@ namespace parley::extract {
 namespace {
 
 int month_of(const std::string& w) {
-    static const char* full[] = {"january", "february", "march",     "april",   "may",
-                                 "june",    "july",     "august",    "september", "october",
-                                 "november", "december"};
+    static const char* full[] = {"january",   "february", "march",    "april",
+                                 "may",       "june",     "july",     "august",
+                                 "september", "october",  "november", "december"};
     static const char* abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                  "jul", "aug", "sep", "oct", "nov", "dec"};
     std::string x = w;
@@ -23,7 +23,7 @@ int month_of(const std::string& w) {
 }
 
 int weekday_of(const std::string& w) {
-    static const char* days[] = {"monday", "tuesday", "wednesday", "thursday",
+    static const char* days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                  "friday", "saturday", "sunday"};
     for (int d = 0; d < 7; ++d)
         if (w == days[d]) return d;
@@ -34,11 +34,11 @@ int weekday_of(const std::string& w) {
 int day_of(const std::string& w) {
     if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return 0;
     std::size_t n = 0;
-    while (n < w.size() && std::isdigit(static_cast<unsigned char>(w[n]))) ++n;
+    while (n < w.size() && std::isdigit(static_cast<unsigned char>(w[n])))
+        ++n;
     if (n > 2) return 0;
     const std::string rest = w.substr(n);
-    if (!(rest.empty() || rest == "th" || rest == "st" || rest == "nd" || rest == "rd"))
-        return 0;
+    if (!(rest.empty() || rest == "th" || rest == "st" || rest == "nd" || rest == "rd")) return 0;
     const int d = std::atoi(w.substr(0, n).c_str());
     return d >= 1 && d <= 31 ? d : 0;
 }
@@ -78,8 +78,8 @@ std::optional<Date> make(int y, int m, int d) {
 
 } // namespace
 
-std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
-                              std::size_t last, bool future) {
+std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first, std::size_t last,
+                              bool future) {
     const auto& toks = st.tokens[s];
     const auto& pub = st.doc.published;
     last = std::min(last, toks.size());
@@ -134,8 +134,8 @@ std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
         // Weekdays: the most recent such day on or before publication ("on Sunday"), or the
         // next one after "next".
         if (int wd = weekday_of(w); wd >= 0 && pub) {
-            if (i + 1 < last && (day_of(toks[i + 1].lower) || toks[i + 1].text == "," ||
-                                 toks[i + 1].text == "(")) {
+            if (i + 1 < last &&
+                (day_of(toks[i + 1].lower) || toks[i + 1].text == "," || toks[i + 1].text == "(")) {
                 // "Monday, 18 August" / "Sunday (14/12)": the explicit date follows.
                 std::optional<Date> explicit_date =
                     find_date(st, s, i + 1, std::min(last, i + 6), future);

@@ -12,7 +12,9 @@ namespace parley::extract {
 
 namespace {
 
-bool is_article(const std::string& w) { return w == "the" || w == "a" || w == "an"; }
+bool is_article(const std::string& w) {
+    return w == "the" || w == "a" || w == "an";
+}
 
 bool is_locative(const std::string& w) {
     static const std::set<std::string> loc = {"in",      "at",     "to",      "from",
@@ -47,12 +49,12 @@ bool particle(const State& st, const Token& t) {
 
 // Finds the longest role title ending at token `end` (exclusive) of `toks`, scanning back at
 // most 5 tokens; returns the number of tokens and the canonical title.
-static std::pair<std::size_t, std::string> role_before(const State& st, const Gazetteer& gz,
-                                                       const std::vector<Token>& toks,
-                                                       std::size_t end) {
+static std::pair<std::size_t, std::string>
+role_before(const State& st, const Gazetteer& gz, const std::vector<Token>& toks, std::size_t end) {
     for (std::size_t n = std::min<std::size_t>(5, end); n >= 1; --n) {
         std::string key;
-        for (std::size_t k = end - n; k < end; ++k) key += (key.empty() ? "" : " ") + toks[k].lower;
+        for (std::size_t k = end - n; k < end; ++k)
+            key += (key.empty() ? "" : " ") + toks[k].lower;
         if (auto r = gz.role(key)) return {n, *r};
     }
     (void)st;
@@ -60,9 +62,8 @@ static std::pair<std::size_t, std::string> role_before(const State& st, const Ga
 }
 
 // Finds a role title starting at token `begin`; returns its length and canonical title.
-static std::pair<std::size_t, std::string> role_at(const Gazetteer& gz,
-                                                   const std::vector<Token>& toks,
-                                                   std::size_t begin, std::size_t limit) {
+static std::pair<std::size_t, std::string>
+role_at(const Gazetteer& gz, const std::vector<Token>& toks, std::size_t begin, std::size_t limit) {
     for (std::size_t n = std::min<std::size_t>(5, limit - begin); n >= 1; --n) {
         std::string key;
         for (std::size_t k = begin; k < begin + n; ++k)
@@ -128,8 +129,7 @@ void find_entities(State& st) {
             if (m->kind == GazKind::Metonym) {
                 const std::string prev = i > 0 ? toks[i - 1].lower : "";
                 const std::string prev2 = i > 1 ? toks[i - 2].lower : "";
-                const bool locative =
-                    is_locative(prev) || (is_article(prev) && is_locative(prev2));
+                const bool locative = is_locative(prev) || (is_article(prev) && is_locative(prev2));
                 metonym_votes[st.span_text(s, i, i + m->length)] += locative ? 1 : -1;
             }
             i += m->length;
@@ -154,9 +154,8 @@ void find_entities(State& st) {
             // "National Security Council": a lexicon name ("Security Council") right after an
             // unknown capitalized word is the end of a longer name the lexicon does not know.
             if (i > 0 && i > last_match_end && toks[i - 1].cap && toks[i - 1].word &&
-                !toks[i - 1].upper && i - 1 > 0 &&
-                !st.trig("not_names", toks[i - 1].lower) && m->kind == GazKind::Name &&
-                le.type != EntityType::Country) {
+                !toks[i - 1].upper && i - 1 > 0 && !st.trig("not_names", toks[i - 1].lower) &&
+                m->kind == GazKind::Name && le.type != EntityType::Country) {
                 ++i;
                 continue;
             }
@@ -183,16 +182,15 @@ void find_entities(State& st) {
                 const bool place_entry = m->place_entry >= 0;
                 const bool city_like = place_entry || (m->length == 1 && toks[i].cap);
                 if (locative && city_like) {
-                    const LexEntry* pe = place_entry
-                                             ? &st.lex.entries[static_cast<std::size_t>(
-                                                   m->place_entry)]
-                                             : nullptr;
+                    const LexEntry* pe =
+                        place_entry ? &st.lex.entries[static_cast<std::size_t>(m->place_entry)]
+                                    : nullptr;
                     std::string name = pe ? pe->name : surface;
                     if (!name.empty() && is_article(st.tokens[s][i].lower))
                         name = st.span_text(s, i + 1, i + m->length);
-                    int e = st.entity(EntityType::Place, name,
-                                      pe ? pe->id : "place:" + name_key(name), pe ? pe->qid : "",
-                                      pe ? pe->id : "");
+                    int e =
+                        st.entity(EntityType::Place, name, pe ? pe->id : "place:" + name_key(name),
+                                  pe ? pe->qid : "", pe ? pe->id : "");
                     st.mention(e, s, i, i + m->length, name);
                 } else {
                     int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
@@ -230,7 +228,8 @@ void find_entities(State& st) {
         const auto& toks = st.tokens[s];
         std::vector<bool> covered(toks.size(), false);
         for (const auto& m : st.mentions[s])
-            for (std::size_t k = m.first; k < m.last; ++k) covered[k] = true;
+            for (std::size_t k = m.first; k < m.last; ++k)
+                covered[k] = true;
         std::size_t i = 0;
         while (i < toks.size()) {
             const Token& t = toks[i];
@@ -256,9 +255,8 @@ void find_entities(State& st) {
                 // Connectors and name particles inside a name: "University of Florida",
                 // "Ursula von der Leyen", "Mohammed bin Salman", "Coalition of the Willing".
                 if (u.word && j > i && j + 1 < toks.size() &&
-                    (particle(st, u) || u.lower == "of" || u.lower == "for" ||
-                     u.lower == "and" || u.lower == "the" || u.lower == "in" ||
-                     u.lower == "on")) {
+                    (particle(st, u) || u.lower == "of" || u.lower == "for" || u.lower == "and" ||
+                     u.lower == "the" || u.lower == "in" || u.lower == "on")) {
                     std::size_t k = j + 1;
                     while (k < toks.size() && toks[k].word && !toks[k].cap &&
                            (particle(st, toks[k]) || toks[k].lower == "the"))
@@ -315,10 +313,12 @@ void find_entities(State& st) {
         for (std::size_t k = c.first + 1; k + 1 < c.last; ++k) {
             const auto& w = toks[k].lower;
             if (w != "of" && w != "from" && w != "at") continue;
-            if (has_head(toks, c.first, k, "org_heads") || has_head(toks, c.first, k, "place_heads"))
+            if (has_head(toks, c.first, k, "org_heads") ||
+                has_head(toks, c.first, k, "place_heads"))
                 break;
             std::size_t r = k + 1;
-            while (r < c.last && toks[r].lower == "the") ++r;
+            while (r < c.last && toks[r].lower == "the")
+                ++r;
             if (r < c.last && has_head(toks, r, c.last, "org_heads") && k - c.first >= 2) {
                 pieces.push_back({c.s, c.first, k});
                 c.first = r;
@@ -367,36 +367,42 @@ void find_entities(State& st) {
         // A title in front of a name is a role, not part of the name: "Presidential Envoy
         // Steve Witkoff", "Professor Andrew Michta", "Supreme Commander of NATO Forces".
         std::string lead_role;
-        if (auto [rl, rt] = role_at(gz, toks, c.first, c.last); rl > 0 && rl < c.last - c.first &&
-            toks[c.first + rl].lower != "of") {
+        if (auto [rl, rt] = role_at(gz, toks, c.first, c.last);
+            rl > 0 && rl < c.last - c.first && toks[c.first + rl].lower != "of") {
             c.first += rl; // "Secretary of State Marco Rubio"
             lead_role = rt;
         }
         if (!has_head(toks, c.first, c.last, "org_heads") &&
             !has_head(toks, c.first, c.last, "place_heads")) {
             std::size_t k = c.first;
-            if (auto [rl, rt] = role_at(gz, toks, c.first, c.last); rl > 0 && rl < c.last - c.first) {
+            if (auto [rl, rt] = role_at(gz, toks, c.first, c.last);
+                rl > 0 && rl < c.last - c.first) {
                 k = c.first + rl;
                 lead_role = rt;
             }
-            while (k < c.last && gz.role_word(toks[k].lower)) ++k;
+            while (k < c.last && gz.role_word(toks[k].lower))
+                ++k;
             if (k > c.first) {
                 if (!lead_role.empty()) {
-                } else if (auto r = gz.role(st.span_text_lower(c.s, c.first, k))) lead_role = *r;
-                else if (auto [rl, rt] = role_before(st, gz, toks, k); rl > 0) lead_role = rt;
+                } else if (auto r = gz.role(st.span_text_lower(c.s, c.first, k)))
+                    lead_role = *r;
+                else if (auto [rl, rt] = role_before(st, gz, toks, k); rl > 0)
+                    lead_role = rt;
                 c.first = k;
             }
         } else {
             // "Supreme Commander of X Forces": drop "ROLE of".
             std::size_t k = c.first;
-            while (k < c.last && gz.role_word(toks[k].lower)) ++k;
+            while (k < c.last && gz.role_word(toks[k].lower))
+                ++k;
             if (k > c.first && k + 1 < c.last && toks[k].lower == "of") c.first = k + 1;
         }
         if (c.first >= c.last) continue;
         if (gz.role(st.span_text_lower(c.s, c.first, c.last))) continue; // "Professor"
         {
             bool all_upper = true;
-            for (std::size_t k = c.first; k < c.last; ++k) all_upper &= toks[k].upper;
+            for (std::size_t k = c.first; k < c.last; ++k)
+                all_upper &= toks[k].upper;
             if (all_upper && c.last - c.first >= 2) continue; // "ABU DHABI" datelines
         }
         const std::size_t n = c.last - c.first;
@@ -426,7 +432,8 @@ void find_entities(State& st) {
                 if (dash == std::string::npos) continue;
                 auto parts = tokenize(w, 0, dash);
                 auto rest = tokenize(w, dash + 1, w.size());
-                if (parts.size() == 1 && rest.size() == 1 && gz.match(parts, 0) && gz.match(rest, 0)) {
+                if (parts.size() == 1 && rest.size() == 1 && gz.match(parts, 0) &&
+                    gz.match(rest, 0)) {
                     compound = true;
                     for (auto* part : {&parts, &rest}) {
                         auto m = gz.match(*part, 0);
@@ -434,7 +441,8 @@ void find_entities(State& st) {
                         int e = st.entity(le.type, le.name, le.id, le.qid, le.id);
                         auto& de = st.ex.entities[static_cast<std::size_t>(e)];
                         de.surface_forms.insert(part->front().text);
-                        add_evidence(de.mentions, st.evidence(c.s, k, k + 1, "entity.compound", 0.8));
+                        add_evidence(de.mentions,
+                                     st.evidence(c.s, k, k + 1, "entity.compound", 0.8));
                     }
                 }
             }
@@ -446,14 +454,14 @@ void find_entities(State& st) {
             // Daily").
             for (const auto& m : st.mentions[c.s])
                 if (m.last == c.first && !m.demonym && toks[m.first].cap &&
-                    st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
-                        EntityType::Place) {
+                    st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Place) {
                     absorbed.push_back({c.s, m.first, m.last});
                     c.first = m.first;
                     break;
                 }
             for (const auto& a : absorbed)
-                if (a.s == c.s && a.first >= c.first && a.last <= c.last) st.unmention(a.s, a.first, a.last);
+                if (a.s == c.s && a.first >= c.first && a.last <= c.last)
+                    st.unmention(a.s, a.first, a.last);
             const std::string org = st.span_text(c.s, c.first, c.last);
             int e = st.entity(EntityType::Organization, org, "org:" + name_key(org));
             st.mention(e, c.s, c.first, c.last, org);
@@ -544,7 +552,8 @@ void find_entities(State& st) {
             auto it = st.entity_by_key.find("acronym:" + toks[i].text);
             if (it == st.entity_by_key.end()) continue;
             bool covered = false;
-            for (const auto& m : st.mentions[s]) covered |= (i >= m.first && i < m.last);
+            for (const auto& m : st.mentions[s])
+                covered |= (i >= m.first && i < m.last);
             if (!covered) st.mention(it->second, s, i, i + 1, toks[i].text);
         }
     }
@@ -575,7 +584,8 @@ void find_entities(State& st) {
         for (std::size_t i = 0; i < toks.size(); ++i) {
             if (!toks[i].cap || !toks[i].word) continue;
             bool covered = false;
-            for (const auto& m : st.mentions[s]) covered |= (i >= m.first && i < m.last);
+            for (const auto& m : st.mentions[s])
+                covered |= (i >= m.first && i < m.last);
             if (covered) continue;
             // A single-word person already known as a single word keeps its own entity.
             auto it = by_part.find(toks[i].text);
@@ -629,7 +639,8 @@ void find_entities(State& st) {
                 if (m.entity == static_cast<int>(e)) m.entity = target;
         auto& te = st.ex.entities[static_cast<std::size_t>(target)];
         te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
-        for (const auto& ev : ent.mentions) add_evidence(te.mentions, ev);
+        for (const auto& ev : ent.mentions)
+            add_evidence(te.mentions, ev);
         if (te.role.empty()) te.role = ent.role;
         ent.surface_forms.clear();
         ent.mentions.clear();
@@ -648,7 +659,8 @@ void find_entities(State& st) {
                 if (m.entity == static_cast<int>(e)) m.entity = target;
         auto& te = st.ex.entities[static_cast<std::size_t>(target)];
         te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
-        for (const auto& ev : ent.mentions) add_evidence(te.mentions, ev);
+        for (const auto& ev : ent.mentions)
+            add_evidence(te.mentions, ev);
         if (te.role.empty()) te.role = ent.role;
         ent.surface_forms.clear();
         ent.mentions.clear();
@@ -669,8 +681,7 @@ void find_entities(State& st) {
             // "the President of France Emmanuel Macron": of + actor right before the name.
             for (const auto& a : st.mentions[s]) {
                 if (a.last == end && a.entity != m.entity && is_actor_entity(st, a.entity) &&
-                    st.ex.entities[static_cast<std::size_t>(a.entity)].type !=
-                        EntityType::Person &&
+                    st.ex.entities[static_cast<std::size_t>(a.entity)].type != EntityType::Person &&
                     a.first >= 2 && toks[a.first - 1].lower == "of") {
                     auto [rl, role] = role_before(st, gz, toks, a.first - 1);
                     if (rl > 0) {
@@ -699,16 +710,17 @@ void find_entities(State& st) {
                     for (const auto& a : st.mentions[s])
                         if (a.first == q && is_actor_entity(st, a.entity) &&
                             st.ex.entities[static_cast<std::size_t>(a.entity)].type !=
-                                EntityType::Person && app_aff < 0)
+                                EntityType::Person &&
+                            app_aff < 0)
                             app_aff = a.entity;
                     auto [al, arole] = role_at(gz, toks, q, limit);
                     if (al > 0) {
                         if (pe.role.empty()) pe.role = arole;
                         // "secretary of the National Security and Defense Council".
                         std::size_t after = q + al;
-                        if (after < toks.size() && (toks[after].lower == "of" ||
-                                                    toks[after].lower == "for" ||
-                                                    toks[after].lower == "at")) {
+                        if (after < toks.size() &&
+                            (toks[after].lower == "of" || toks[after].lower == "for" ||
+                             toks[after].lower == "at")) {
                             for (const auto& a : st.mentions[s])
                                 if (a.first >= after + 1 && a.first <= after + 2 &&
                                     is_actor_entity(st, a.entity) && a.entity != m.entity &&

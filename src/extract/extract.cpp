@@ -31,23 +31,28 @@ void compact(DocExtraction& ex) {
         if (e >= 0) e = map[static_cast<std::size_t>(e)];
     };
     auto remap_list = [&](std::vector<int>& v) {
-        for (auto& e : v) remap(e);
+        for (auto& e : v)
+            remap(e);
         v.erase(std::remove(v.begin(), v.end(), -1), v.end());
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
     };
-    for (auto& e : kept) remap(e.affiliation);
+    for (auto& e : kept)
+        remap(e.affiliation);
     for (auto& m : ex.meetings) {
         remap_list(m.participants);
         remap(m.host);
         remap(m.location);
     }
-    for (auto& p : ex.proposals) remap_list(p.proposers);
-    for (auto& s : ex.stances) remap(s.actor);
+    for (auto& p : ex.proposals)
+        remap_list(p.proposers);
+    for (auto& s : ex.stances)
+        remap(s.actor);
     ex.stances.erase(std::remove_if(ex.stances.begin(), ex.stances.end(),
                                     [](const DocStance& s) { return s.actor < 0; }),
                      ex.stances.end());
-    for (auto& q : ex.quotes) remap(q.speaker);
+    for (auto& q : ex.quotes)
+        remap(q.speaker);
     ex.quotes.erase(std::remove_if(ex.quotes.begin(), ex.quotes.end(),
                                    [](const DocQuote& q) { return q.speaker < 0; }),
                     ex.quotes.end());

@@ -16,12 +16,14 @@ std::string join(const std::vector<Token>& toks, std::size_t a, std::size_t b, b
     return key;
 }
 
-std::vector<Token> tokens_of(const std::string& s) { return tokenize(s, 0, s.size()); }
+std::vector<Token> tokens_of(const std::string& s) {
+    return tokenize(s, 0, s.size());
+}
 
 /// Lower-case capital names that are also ordinary words; never matched in lower case.
 bool common_word(const std::string& lower) {
-    static const std::set<std::string> words = {"male", "lima", "victoria", "praia", "nice",
-                                                "sucre", "kingston", "bern", "rome"};
+    static const std::set<std::string> words = {"male",  "lima",     "victoria", "praia", "nice",
+                                                "sucre", "kingston", "bern",     "rome"};
     return words.count(lower) > 0 || lower.size() < 4;
 }
 
@@ -35,8 +37,7 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
         if (s.rfind("the ", 0) == 0 || s.rfind("The ", 0) == 0) {
             const std::string rest = s.substr(4);
             if (kind == GazKind::Metonym || lex.entries[entry].type != EntityType::Organization ||
-                rest.find(' ') != std::string::npos ||
-                rest.find('.') != std::string::npos ||
+                rest.find(' ') != std::string::npos || rest.find('.') != std::string::npos ||
                 std::all_of(rest.begin(), rest.end(),
                             [](char c) { return !std::islower(static_cast<unsigned char>(c)); }))
                 s = rest;
@@ -54,18 +55,23 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
     for (std::size_t e = 0; e < lex.entries.size(); ++e) {
         const auto& le = lex.entries[e];
         add(le.name, e, GazKind::Name);
-        for (const auto& a : le.aliases) add(a, e, GazKind::Name);
-        for (const auto& m : le.metonyms) add(m, e, GazKind::Metonym);
-        for (const auto& d : le.demonyms) add(d, e, GazKind::Demonym);
+        for (const auto& a : le.aliases)
+            add(a, e, GazKind::Name);
+        for (const auto& m : le.metonyms)
+            add(m, e, GazKind::Metonym);
+        for (const auto& d : le.demonyms)
+            add(d, e, GazKind::Demonym);
         if (le.type == EntityType::Place) {
             places_by_name_.emplace(le.name, e);
-            for (const auto& a : le.aliases) places_by_name_.emplace(a, e);
+            for (const auto& a : le.aliases)
+                places_by_name_.emplace(a, e);
         }
     }
     for (const auto& r : lex.roles) {
         auto put = [&](const std::string& v) {
             std::string low;
-            for (const auto& t : tokens_of(v)) low += (low.empty() ? "" : " ") + t.lower;
+            for (const auto& t : tokens_of(v))
+                low += (low.empty() ? "" : " ") + t.lower;
             if (!low.empty()) roles_.emplace(low, r.title);
             for (const auto& t : tokens_of(v))
                 if (t.word && t.lower != "of" && t.lower != "the" && t.lower != "for" &&
@@ -73,12 +79,13 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
                     role_words_.insert(t.lower);
         };
         put(r.title);
-        for (const auto& v : r.variants) put(v);
+        for (const auto& v : r.variants)
+            put(v);
     }
     // Modifiers of titles: "Federal Chancellor", "Presidential Envoy", "Acting Deputy ...".
-    for (const char* w : {"federal", "presidential", "deputy", "acting", "former", "first",
-                          "vice", "chief", "senior", "special", "top", "interim", "lead",
-                          "outgoing", "incoming", "late", "then", "us", "u.s."})
+    for (const char* w : {"federal", "presidential", "deputy", "acting", "former", "first", "vice",
+                          "chief", "senior", "special", "top", "interim", "lead", "outgoing",
+                          "incoming", "late", "then", "us", "u.s."})
         role_words_.insert(w);
 }
 
@@ -92,7 +99,8 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
         if (it != exact_.end()) hits = &it->second;
         if (!hits) {
             bool all_lower = true;
-            for (std::size_t k = i; k < i + n; ++k) all_lower &= !toks[k].cap;
+            for (std::size_t k = i; k < i + n; ++k)
+                all_lower &= !toks[k].cap;
             if (all_lower) {
                 auto f = folded_.find(join(toks, i, i + n, true));
                 if (f != folded_.end()) hits = &f->second;
@@ -106,7 +114,8 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
         // A metonym that is also a place name: report both, the caller decides.
         GazMatch m{best->entry, n, best->kind, -1};
         bool has_metonym = false;
-        for (const auto& h : *hits) has_metonym |= h.kind == GazKind::Metonym;
+        for (const auto& h : *hits)
+            has_metonym |= h.kind == GazKind::Metonym;
         if (has_metonym) {
             const std::string surface = join(toks, i, i + n, false);
             auto p = places_by_name_.find(surface);

@@ -17,7 +17,7 @@ struct GazMatch {
     std::size_t entry = 0;  ///< index into `Lexicon::entries`
     std::size_t length = 0; ///< tokens matched
     GazKind kind = GazKind::Name;
-    int place_entry = -1;   ///< for metonyms: a place entry of the same name, if any
+    int place_entry = -1; ///< for metonyms: a place entry of the same name, if any
 };
 
 class Gazetteer {

@@ -19,12 +19,12 @@ namespace parley::extract {
 struct Token {
     std::size_t begin = 0, end = 0;
     std::string text;
-    std::string lower;   ///< lower-cased (ASCII + Unicode simple)
-    bool word = false;   ///< letters/digits
-    bool cap = false;    ///< starts with an upper-case letter
-    bool upper = false;  ///< all letters upper-case, at least two letters (acronym)
-    bool digit = false;  ///< starts with a digit
-    bool quote = false;  ///< a quotation mark
+    std::string lower;  ///< lower-cased (ASCII + Unicode simple)
+    bool word = false;  ///< letters/digits
+    bool cap = false;   ///< starts with an upper-case letter
+    bool upper = false; ///< all letters upper-case, at least two letters (acronym)
+    bool digit = false; ///< starts with a digit
+    bool quote = false; ///< a quotation mark
 };
 
 /// Splits `[begin, end)` of `text` into tokens.
@@ -61,11 +61,11 @@ struct State {
     const Lexicon& lex;
     const Gazetteer& gz;
     DocExtraction ex;
-    std::vector<std::vector<Token>> tokens; ///< per sentence
+    std::vector<std::vector<Token>> tokens;     ///< per sentence
     std::vector<std::vector<Mention>> mentions; ///< per sentence, sorted by first token
     std::vector<QuoteSpan> quotes;
     std::vector<std::vector<ProposalSpan>> proposals; ///< per sentence
-    std::vector<bool> headline; ///< per sentence: title-case line without a verb
+    std::vector<bool> headline;               ///< per sentence: title-case line without a verb
     std::map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity index
     std::map<std::string, int> proposal_by_key;
 

@@ -16,29 +16,27 @@ namespace {
 /// Verbs that report a meeting taking place.
 bool meeting_verb(const std::string& w) {
     static const std::set<std::string> v = {
-        "met",       "meet",      "meets",     "meeting",   "hosted",   "hosts",
-        "host",      "received",  "receive",   "receives",  "telephoned", "phoned",
-        "convened",  "convene",   "convenes",  "sat",       "talked",   "spoke",
-        "visited",   "welcomed",  "chaired",   "co-chaired", "hosting", "receiving",
-        "negotiated"};
+        "met",        "meet",    "meets",     "meeting",    "hosted",  "hosts",    "host",
+        "received",   "receive", "receives",  "telephoned", "phoned",  "convened", "convene",
+        "convenes",   "sat",     "talked",    "spoke",      "visited", "welcomed", "chaired",
+        "co-chaired", "hosting", "receiving", "negotiated"};
     return v.count(w) > 0;
 }
 
 /// Nouns naming a meeting-like event.
 bool meeting_noun(const std::string& w) {
     static const std::set<std::string> n = {
-        "talks",   "meeting",  "summit",      "call",       "negotiations", "session",
-        "round",   "trilateral", "bilateral", "gathering",  "dinner",       "lunch",
-        "visit",   "conversation", "plenary", "videoconference", "consultations",
-        "trilaterals"};
+        "talks",           "meeting",       "summit",     "call",         "negotiations",
+        "session",         "round",         "trilateral", "bilateral",    "gathering",
+        "dinner",          "lunch",         "visit",      "conversation", "plenary",
+        "videoconference", "consultations", "trilaterals"};
     return n.count(w) > 0;
 }
 
 bool clause_boundary(const Token& t) {
     return t.text == ";" || t.lower == "while" || t.lower == "but" || t.lower == "whereas" ||
-           t.lower == "although" || t.lower == "who" || t.lower == "which" ||
-           t.lower == "when" || t.lower == "where" || t.lower == "before" ||
-           t.lower == "after" || t.lower == "then";
+           t.lower == "although" || t.lower == "who" || t.lower == "which" || t.lower == "when" ||
+           t.lower == "where" || t.lower == "before" || t.lower == "after" || t.lower == "then";
 }
 
 bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t b,
@@ -46,7 +44,8 @@ bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t 
     if (phrase.empty() || b - a < phrase.size()) return false;
     for (std::size_t i = a; i + phrase.size() <= b; ++i) {
         bool ok = true;
-        for (std::size_t k = 0; k < phrase.size() && ok; ++k) ok = toks[i + k].lower == phrase[k];
+        for (std::size_t k = 0; k < phrase.size() && ok; ++k)
+            ok = toks[i + k].lower == phrase[k];
         if (ok) return true;
     }
     return false;
@@ -56,8 +55,7 @@ bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t 
 bool is_modifier(const State& st, std::size_t s, const Mention& m) {
     const auto& toks = st.tokens[s];
     if (m.last < toks.size() && toks[m.last].lower == "'s") return true;
-    if (st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person)
-        return false;
+    if (st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Person) return false;
     // Followed closely by a person: a title's affiliation ("U.S. Envoy Steve Witkoff").
     for (const auto& o : st.mentions[s]) {
         if (o.first >= m.last && o.first <= m.last + 4 && o.entity != m.entity &&
@@ -116,8 +114,8 @@ void find_meetings(State& st) {
             bool noun = !verb && meeting_noun(w);
             if (!verb && !noun) continue;
             if (w == "sat" && next != "down") continue;
-            if ((w == "spoke" || w == "talked") && next != "with" && next != "to" &&
-                next != "by" && next != "on")
+            if ((w == "spoke" || w == "talked") && next != "with" && next != "to" && next != "by" &&
+                next != "on")
                 continue;
             if (w == "received" || w == "receive" || w == "receives" || w == "receiving") {
                 // "received Zelensky", "received on Monday the President of Ukraine ...":
@@ -128,8 +126,8 @@ void find_meetings(State& st) {
                         st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
                             EntityType::Person)
                         person_follows = true;
-                if (!person_follows && !(trig + 1 < toks.size() && (toks[trig + 1].cap ||
-                                                                    next == "both")))
+                if (!person_follows &&
+                    !(trig + 1 < toks.size() && (toks[trig + 1].cap || next == "both")))
                     continue;
             }
             if ((w == "call" && (next == "for" || next == "on")) || w == "round") {
@@ -149,18 +147,19 @@ void find_meetings(State& st) {
             }
             // The clause around the trigger.
             std::size_t a = trig, b = trig + 1;
-            while (a > 0 && !clause_boundary(toks[a - 1]) && !toks[a - 1].quote) --a;
-            while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote) ++b;
+            while (a > 0 && !clause_boundary(toks[a - 1]) && !toks[a - 1].quote)
+                --a;
+            while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote)
+                ++b;
             // Not a meeting: negated, proposed, wished, cancelled.
             bool negative = false;
             for (std::size_t k = (trig >= a + 6 ? trig - 6 : a); k < trig; ++k) {
                 const auto& x = toks[k].lower;
                 if (x == "not" || x == "no" || x == "never" || x == "n't" || x == "proposed" ||
                     x == "suggested" || x == "wants" || x == "want" || x == "invite" ||
-                    x == "would" || x == "could" || x == "should" || x == "if" ||
-                    x == "without" || x == "denied" || x == "offered" || x == "proposes" ||
-                    x == "seeks" || x == "possible" || x == "potential" || x == "next" ||
-                    x == "future")
+                    x == "would" || x == "could" || x == "should" || x == "if" || x == "without" ||
+                    x == "denied" || x == "offered" || x == "proposes" || x == "seeks" ||
+                    x == "possible" || x == "potential" || x == "next" || x == "future")
                     negative = true;
             }
             if (contains_phrase(toks, a, b, {"fell", "through"}) ||
@@ -181,11 +180,14 @@ void find_meetings(State& st) {
                 const auto& ent = st.ex.entities[static_cast<std::size_t>(m.entity)];
                 const std::string mp = m.first > 0 ? toks[m.first - 1].lower : "";
                 const std::string mp2 = m.first > 1 ? toks[m.first - 2].lower : "";
-                const bool locative = mp == "in" || mp == "at" || (mp == "the" && (mp2 == "in" || mp2 == "at"));
-                if (ent.type == EntityType::Place || (locative && ent.type == EntityType::Country && !m.demonym)) {
+                const bool locative =
+                    mp == "in" || mp == "at" || (mp == "the" && (mp2 == "in" || mp2 == "at"));
+                if (ent.type == EntityType::Place ||
+                    (locative && ent.type == EntityType::Country && !m.demonym)) {
                     if (locative || mp == "from") {
                         // The nearest city after "in" wins over a venue after "at".
-                        int dist = static_cast<int>(m.first > trig ? m.first - trig : trig - m.first);
+                        int dist =
+                            static_cast<int>(m.first > trig ? m.first - trig : trig - m.first);
                         if (mp == "in") dist -= 3;
                         if (mp == "from") dist += 10;
                         if (dist < loc_dist) {
@@ -196,7 +198,7 @@ void find_meetings(State& st) {
                     continue;
                 }
                 if (mp == "to" && mp2 == "according") continue;
-                if (mp == "(" ) continue;
+                if (mp == "(") continue;
                 if (is_modifier(st, s, m)) continue;
                 if (m.demonym) {
                     // "Ukrainian and U.S. military officials meet", "the U.S. delegation".
@@ -223,12 +225,13 @@ void find_meetings(State& st) {
                     parts.push_back(subj);
             }
             // Host: "X hosted", "hosted by X", "X received Y", "chaired".
-            if (w == "hosted" || w == "hosts" || w == "host" || w == "received" ||
-                w == "receive" || w == "receives" || w == "welcomed" || w == "convened" ||
-                w == "chaired" || w == "hosting" || w == "receiving") {
+            if (w == "hosted" || w == "hosts" || w == "host" || w == "received" || w == "receive" ||
+                w == "receives" || w == "welcomed" || w == "convened" || w == "chaired" ||
+                w == "hosting" || w == "receiving") {
                 if (next == "by") {
                     for (const auto& m : st.mentions[s])
-                        if (m.first == trig + 2 || (m.first == trig + 3 && toks[trig + 2].lower == "the")) {
+                        if (m.first == trig + 2 ||
+                            (m.first == trig + 3 && toks[trig + 2].lower == "the")) {
                             host = m.entity;
                             break;
                         }
@@ -240,24 +243,25 @@ void find_meetings(State& st) {
             for (std::size_t k = a; k < b; ++k)
                 if (toks[k].lower == "hosted" && k + 1 < b && toks[k + 1].lower == "by")
                     for (const auto& m : st.mentions[s])
-                        if ((m.first == k + 2 || (m.first == k + 3 && toks[k + 2].lower == "the")) &&
+                        if ((m.first == k + 2 ||
+                             (m.first == k + 3 && toks[k + 2].lower == "the")) &&
                             is_actor_entity(st, m.entity))
                             host = m.entity;
             if (host >= 0 && std::find(parts.begin(), parts.end(), host) == parts.end())
                 parts.push_back(host);
-            for (std::size_t k = a; k < b; ++k) used[k] = true;
+            for (std::size_t k = a; k < b; ++k)
+                used[k] = true;
             if (parts.size() < 2) continue;
             DocMeeting mt;
             mt.participants = parts;
             mt.host = host;
             mt.location = location;
             // "is due to receive X on Monday", "will meet on Thursday": the next such day.
-            const bool future = contains_phrase(toks, a, b, {"will"}) ||
-                                contains_phrase(toks, a, b, {"due"}) ||
-                                contains_phrase(toks, a, b, {"scheduled"}) ||
-                                contains_phrase(toks, a, b, {"plan"}) ||
-                                contains_phrase(toks, a, b, {"plans"}) ||
-                                contains_phrase(toks, a, b, {"expected"});
+            const bool future =
+                contains_phrase(toks, a, b, {"will"}) || contains_phrase(toks, a, b, {"due"}) ||
+                contains_phrase(toks, a, b, {"scheduled"}) ||
+                contains_phrase(toks, a, b, {"plan"}) || contains_phrase(toks, a, b, {"plans"}) ||
+                contains_phrase(toks, a, b, {"expected"});
             mt.date = find_date(st, s, a, b, future);
             if (!mt.date) mt.date = find_date(st, s, 0, toks.size(), future);
             if (!mt.date && (contains_phrase(toks, 0, toks.size(), {"this", "day"}) ||
@@ -265,7 +269,10 @@ void find_meetings(State& st) {
                              contains_phrase(toks, 0, toks.size(), {"that", "day"})))
                 mt.date = context_date;
             if (mt.location < 0 && s <= 3 && dateline_place >= 0) mt.location = dateline_place;
-            mt.evidence = st.evidence(s, trig, trig + 1, "meeting." + (verb ? std::string("verb:") : std::string("noun:")) + w, verb ? 0.8 : 0.6);
+            mt.evidence =
+                st.evidence(s, trig, trig + 1,
+                            "meeting." + (verb ? std::string("verb:") : std::string("noun:")) + w,
+                            verb ? 0.8 : 0.6);
             found_any = true;
             // Merge with an earlier meeting of this document describing the same event.
             int merged = -1;

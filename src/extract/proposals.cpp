@@ -13,44 +13,41 @@ namespace {
 
 const std::set<std::string>& stop_left() {
     static const std::set<std::string> s = {
-        "a",      "an",    "the",   "this",    "that",   "these", "those",  "its",   "their",
-        "his",    "her",   "our",   "my",      "your",   "any",   "every",  "some",  "no",
-        "of",     "for",   "on",    "to",      "from",   "with",  "in",     "at",    "by",
-        "and",    "or",    "but",   "is",      "are",    "was",   "were",   "be",    "been",
-        "has",    "have",  "had",   "will",    "would",  "could", "should", "can",   "may",
-        "might",  "must",  "not",   "said",    "says",   "told",  "that",   "which", "who",
-        "it",     "they",  "he",    "she",     "we",     "i",     "as",     "also",  "only",
-        "such",   "about", "over",  "into",    "than",   "more",  "most",   "after", "before",
-        "while",  "when",  "if",    "whether", "what",   "how",   "why",    "there", "here",
-        "latest", "what",  "so",    "other",   "both",   "all",   "each",   "another"};
+        "a",     "an",     "the",    "this", "that",  "these",   "those", "its",  "their",  "his",
+        "her",   "our",    "my",     "your", "any",   "every",   "some",  "no",   "of",     "for",
+        "on",    "to",     "from",   "with", "in",    "at",      "by",    "and",  "or",     "but",
+        "is",    "are",    "was",    "were", "be",    "been",    "has",   "have", "had",    "will",
+        "would", "could",  "should", "can",  "may",   "might",   "must",  "not",  "said",   "says",
+        "told",  "that",   "which",  "who",  "it",    "they",    "he",    "she",  "we",     "i",
+        "as",    "also",   "only",   "such", "about", "over",    "into",  "than", "more",   "most",
+        "after", "before", "while",  "when", "if",    "whether", "what",  "how",  "why",    "there",
+        "here",  "latest", "what",   "so",   "other", "both",    "all",   "each", "another"};
     return s;
 }
 
 const std::set<std::string>& right_joiners() {
-    static const std::set<std::string> s = {"of",      "for",      "on",        "to",
-                                            "from",    "with",     "between",   "equivalent",
-                                            "modelled", "modeled", "under",     "against",
-                                            "towards", "toward",   "leading",   "that",
-                                            "in",      "at",       "putting",   "by"};
+    static const std::set<std::string> s = {"of",    "for",     "on",         "to",       "from",
+                                            "with",  "between", "equivalent", "modelled", "modeled",
+                                            "under", "against", "towards",    "toward",   "leading",
+                                            "that",  "in",      "at",         "putting",  "by"};
     return s;
 }
 
 const std::set<std::string>& clause_stops() {
-    static const std::set<std::string> s = {"but",    "while",   "which",  "who",   "because",
-                                            "although", "though", "whereas", "said", "says",
-                                            "told",   "adding",  "according", "as",  "when",
-                                            "so",     "if",      "unless", "after", "before",
-                                            "whose",  "where",   "during", "yet",   "then",
-                                            "since",  "until"};
+    static const std::set<std::string> s = {
+        "but",     "while",  "which", "who",    "because", "although",  "though",
+        "whereas", "said",   "says",  "told",   "adding",  "according", "as",
+        "when",    "so",     "if",    "unless", "after",   "before",    "whose",
+        "where",   "during", "yet",   "then",   "since",   "until"};
     return s;
 }
 
 /// Verbs and auxiliaries that end a noun phrase (but not a "that" clause).
 const std::set<std::string>& aux_stops() {
     static const std::set<std::string> s = {
-        "is",    "are",  "was",   "were",  "have",  "has",    "had",      "will",
-        "would", "could", "can",  "should", "been", "being",  "did",      "does",
-        "do",    "ended", "produced", "remain", "remains", "lasted", "poses", "raised",
+        "is",      "are",    "was",        "were",        "have",    "has",    "had",   "will",
+        "would",   "could",  "can",        "should",      "been",    "being",  "did",   "does",
+        "do",      "ended",  "produced",   "remain",      "remains", "lasted", "poses", "raised",
         "emerged", "hinges", "represents", "underscores", "appears"};
     return s;
 }
@@ -63,7 +60,9 @@ bool stop_token(const Token& t) {
 
 /// Proposal head nouns: the lexicon's `proposal_heads` (a curated list of nouns that name a
 /// plan, demand or offer; broader `proposal_nouns` catch too much).
-bool proposal_head(const State& st, const std::string& w) { return st.trig("proposal_heads", w); }
+bool proposal_head(const State& st, const std::string& w) {
+    return st.trig("proposal_heads", w);
+}
 
 /// Heads that need a modifier or complement to name a proposal ("agreement" alone does not).
 bool weak_head(const std::string& w) {
@@ -111,7 +110,8 @@ std::string strip_label(std::string s) {
     for (const char* p : {"a ", "an ", "the ", "A ", "An ", "The ", "its ", "their ", "his ",
                           "her ", "any ", "such ", "that ", "this "})
         if (starts(p)) s = s.substr(std::string(p).size());
-    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+    while (!s.empty() && (s.back() == ' ' || s.back() == ','))
+        s.pop_back();
     return s;
 }
 
@@ -126,7 +126,7 @@ static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
     {
         // Not proposals: relative or expletive openings, bare pronoun objects.
         const std::string first = st.tokens[s][a].lower;
-        static const std::set<std::string> bad = {"whose", "which", "there", "in", "for",
+        static const std::set<std::string> bad = {"whose", "which", "there", "in",  "for",
                                                   "up",    "no",    "it",    "them"};
         if (bad.count(first)) return -1;
     }
@@ -205,7 +205,8 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
         ++b;
     }
     // Trailing function words are not part of the phrase.
-    while (b > h + 1 && (stop_left().count(toks[b - 1].lower) || toks[b - 1].lower == "'s")) --b;
+    while (b > h + 1 && (stop_left().count(toks[b - 1].lower) || toks[b - 1].lower == "'s"))
+        --b;
     return {a, b};
 }
 
@@ -233,13 +234,14 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
             break;
         ++b;
     }
-    while (b > a && (stop_left().count(toks[b - 1].lower) || toks[b - 1].quote)) --b;
+    while (b > a && (stop_left().count(toks[b - 1].lower) || toks[b - 1].quote))
+        --b;
     if (b <= a + 1) return {0, 0};
     static const std::set<std::string> bad_start = {
-        "months", "years", "weeks", "days",  "now",  "a",     "the",  "reporters", "journalists",
-        "be",     "see",   "continue", "him", "her",  "them", "it",   "this",      "that",
-        "in",     "up",    "out",   "with",  "by",   "about", "at",  "whose",     "which",
-        "there",  "from",  "into",  "of",    "him",  "us",    "me"};
+        "months", "years", "weeks",    "days", "now", "a",     "the", "reporters", "journalists",
+        "be",     "see",   "continue", "him",  "her", "them",  "it",  "this",      "that",
+        "in",     "up",    "out",      "with", "by",  "about", "at",  "whose",     "which",
+        "there",  "from",  "into",     "of",   "him", "us",    "me"};
     if (bad_start.count(toks[a].lower) && !(toks[a].lower == "a" || toks[a].lower == "the"))
         return {0, 0};
     return {a, b};
@@ -254,8 +256,7 @@ static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int
     for (std::size_t k = pos; k-- > 0;) {
         if (!st.trig("speech_verbs", toks[k].lower)) continue;
         const int who = subject_actor(st, s, k);
-        if (who >= 0 &&
-            st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
+        if (who >= 0 && st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
             st.ex.entities[static_cast<std::size_t>(who)].affiliation == actor)
             return who;
         break;
@@ -350,7 +351,8 @@ void find_proposals_and_stances(State& st) {
                 std::size_t mstart = k;
                 for (const auto& m : st.mentions[s])
                     if (m.last == k && m.entity == actor) mstart = m.first;
-                while (mstart > 0 && st.gz.role_word(toks[mstart - 1].lower)) --mstart;
+                while (mstart > 0 && st.gz.role_word(toks[mstart - 1].lower))
+                    --mstart;
                 for (const auto& m : st.mentions[s])
                     if (m.last == mstart && m.demonym) mstart = m.first;
                 if (mstart > 1 && mstart < k &&
@@ -429,23 +431,25 @@ void find_proposals_and_stances(State& st) {
             }
             if (p < 0) continue;
             // Conditional offers: "could forgo X if Y".
-            const bool modal = i > 0 && (toks[i - 1].lower == "could" || toks[i - 1].lower == "would");
+            const bool modal =
+                i > 0 && (toks[i - 1].lower == "could" || toks[i - 1].lower == "would");
             std::vector<int> actors = agents;
-            for (int c : coordinated) actors.push_back(c);
+            for (int c : coordinated)
+                actors.push_back(c);
             more.insert(more.begin(), p);
             for (int q : more)
-            for (int who : actors) {
-                p = q;
-                if (pol == Pol::Propose || pol == Pol::Demand) add_proposer(st, p, who);
-                if (negated || hedged || quoted) continue;
-                if (pol == Pol::Propose) continue; // proposing alone is not a stance
-                if (modal) continue;
-                Stance sv = pol == Pol::Support  ? Stance::Supports
-                            : pol == Pol::Demand ? Stance::Demands
-                            : pol == Pol::Oppose ? Stance::Opposes
-                                                 : Stance::Rejects;
-                add_stance(st, who, sv, p, -1, s, i, pb, "stance.verb:" + toks[i].lower);
-            }
+                for (int who : actors) {
+                    p = q;
+                    if (pol == Pol::Propose || pol == Pol::Demand) add_proposer(st, p, who);
+                    if (negated || hedged || quoted) continue;
+                    if (pol == Pol::Propose) continue; // proposing alone is not a stance
+                    if (modal) continue;
+                    Stance sv = pol == Pol::Support  ? Stance::Supports
+                                : pol == Pol::Demand ? Stance::Demands
+                                : pol == Pol::Oppose ? Stance::Opposes
+                                                     : Stance::Rejects;
+                    add_stance(st, who, sv, p, -1, s, i, pb, "stance.verb:" + toks[i].lower);
+                }
         }
         // 1b. Reported demands: "X said/added/stressed that Y must/should ...".
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
@@ -487,9 +491,9 @@ void find_proposals_and_stances(State& st) {
             std::size_t ca = cond + 1;
             if (ca < toks.size() && toks[ca].lower == "for") ++ca;
             // "if it receives guarantees": the condition is what follows the pronoun.
-            if (ca < toks.size() && (toks[ca].lower == "it" || toks[ca].lower == "they" ||
-                                     toks[ca].lower == "he" || toks[ca].lower == "she" ||
-                                     toks[ca].lower == "we"))
+            if (ca < toks.size() &&
+                (toks[ca].lower == "it" || toks[ca].lower == "they" || toks[ca].lower == "he" ||
+                 toks[ca].lower == "she" || toks[ca].lower == "we"))
                 ++ca;
             auto [a, b] = clause_after(st, s, ca);
             int condition = b > a ? add_proposal(st, s, a, b, "proposal.condition") : -1;
@@ -516,10 +520,11 @@ void find_proposals_and_stances(State& st) {
                                        toks[k].lower == "direct" || toks[k].lower == "simply"))
                 ++k;
             if (k >= toks.size()) continue;
-            const bool opp = opposing_predicate(toks[k].lower) ||
-                             (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable" ||
-                                      toks[k].lower == "necessary" || toks[k].lower == "needed" ||
-                                      toks[k].lower == "an" || toks[k].lower == "option"));
+            const bool opp =
+                opposing_predicate(toks[k].lower) ||
+                (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable" ||
+                         toks[k].lower == "necessary" || toks[k].lower == "needed" ||
+                         toks[k].lower == "an" || toks[k].lower == "option"));
             if (!opp) continue;
             // The subject phrase: a proposal ending right before "is".
             int p = -1;
@@ -550,7 +555,8 @@ void find_proposals_and_stances(State& st) {
         for (std::size_t i = 0; i < toks.size(); ++i) {
             if (!proposal_head(st, toks[i].lower) || st.in_quote(toks[i].begin)) continue;
             bool covered = false;
-            for (const auto& ps : st.proposals[s]) covered |= i >= ps.first && i < ps.last;
+            for (const auto& ps : st.proposals[s])
+                covered |= i >= ps.first && i < ps.last;
             if (covered) continue;
             auto [a, b] = noun_phrase(st, s, i);
             if (b - a < 2 && !st.trig("proposal_heads_alone", toks[i].lower)) continue;
@@ -585,16 +591,19 @@ void find_proposals_and_stances(State& st) {
                         if (m.last == k && !m.demonym) add_proposer(st, ps.proposal, m.entity);
                 }
             }
-            if (ps.first > 0 && (toks[ps.first - 1].lower == "his" || toks[ps.first - 1].lower == "her")) {
+            if (ps.first > 0 &&
+                (toks[ps.first - 1].lower == "his" || toks[ps.first - 1].lower == "her")) {
                 int who = last_person(st, s, ps.first - 1);
                 if (who >= 0) add_proposer(st, ps.proposal, who);
             }
             if (ps.first > 1 && toks[ps.first - 1].lower == "'s")
                 for (const auto& m : st.mentions[s])
-                    if (m.last == ps.first - 1 && !m.demonym) add_proposer(st, ps.proposal, m.entity);
+                    if (m.last == ps.first - 1 && !m.demonym)
+                        add_proposer(st, ps.proposal, m.entity);
         }
     }
-    for (auto& p : st.ex.proposals) std::sort(p.proposers.begin(), p.proposers.end());
+    for (auto& p : st.ex.proposals)
+        std::sort(p.proposers.begin(), p.proposers.end());
 }
 
 } // namespace parley::extract

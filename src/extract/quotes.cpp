@@ -147,7 +147,8 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
         int e = mention_entity_at(st, s, k, true);
         if (e >= 0 && st.ex.entities[static_cast<std::size_t>(e)].type != EntityType::Person) {
             affiliation = e;
-            while (k < toks.size() && mention_entity_at(st, s, k, true) == e) ++k;
+            while (k < toks.size() && mention_entity_at(st, s, k, true) == e)
+                ++k;
         }
     }
     std::string role;
@@ -155,7 +156,8 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
     for (std::size_t n = std::min<std::size_t>(3, toks.size() - std::min(k, toks.size()));
          n >= 1 && k + n <= toks.size(); --n) {
         std::string key;
-        for (std::size_t q = k; q < k + n; ++q) key += (key.empty() ? "" : " ") + toks[q].lower;
+        for (std::size_t q = k; q < k + n; ++q)
+            key += (key.empty() ? "" : " ") + toks[q].lower;
         if (auto r = st.gz.role(key)) {
             role = *r;
             rlen = n;
@@ -179,9 +181,9 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
                 const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
                 if (pe.type != EntityType::Person || pe.name.empty()) continue;
                 const std::string have = fold_case(pe.role);
-                const bool role_ok = want == "leader" || want == "chief" ||
-                                     (pass == 0 ? have == want
-                                                : have.find(want) != std::string::npos);
+                const bool role_ok =
+                    want == "leader" || want == "chief" ||
+                    (pass == 0 ? have == want : have.find(want) != std::string::npos);
                 const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
                 if (role_ok && aff_ok) return it->entity;
             }
@@ -196,7 +198,8 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
     std::size_t from = verb;
     if (from >= 2 && toks[from - 1].text == ",") {
         std::size_t k = from - 1;
-        while (k > 0 && toks[k - 1].text != "," && !toks[k - 1].quote) --k;
+        while (k > 0 && toks[k - 1].text != "," && !toks[k - 1].quote)
+            --k;
         if (k > 0 && toks[k - 1].text == ",") from = k - 1;
     }
     // Nearest actor mention or pronoun/description before the verb, within the clause.
@@ -234,8 +237,8 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
                             return -1;
                         if (w == "delegation" || w == "side" || w == "government" ||
                             w == "negotiators" || w == "team" || w == "authorities" ||
-                            w == "army" || w == "forces" || w == "military" ||
-                            w == "officials" || w == "leadership" || w == "ministry")
+                            w == "army" || w == "forces" || w == "military" || w == "officials" ||
+                            w == "leadership" || w == "ministry")
                             return m.entity;
                     }
                     if (m.first > 0 && toks[m.first - 1].lower == "the" &&
@@ -307,11 +310,11 @@ void find_quotes(State& st) {
         // "Article 5".
         if (words <= 3) {
             bool digit = false;
-            for (const auto& t : inner_toks) digit |= t.digit;
+            for (const auto& t : inner_toks)
+                digit |= t.digit;
             const bool ends_punct = !inner_toks.empty() && !inner_toks.back().word;
             const std::string p1 = oi >= 1 && oi <= ot.size() ? ot[oi - 1].lower : "";
-            if (digit || (!ends_punct && (p1 == "a" || p1 == "an" || p1 == "the")))
-                continue;
+            if (digit || (!ends_punct && (p1 == "a" || p1 == "an" || p1 == "the"))) continue;
         }
         const std::size_t s0 = doc.sentence_at(q.open);
         const std::size_t s1 = doc.sentence_at(q.close);
@@ -394,9 +397,10 @@ void find_quotes(State& st) {
         if (speaker < 0 && open_i > 0) {
             for (std::size_t k = open_i; k-- > 0;) {
                 if (t0[k].quote) break;
-                const bool verb = st.trig("speech_verbs", t0[k].lower) || t0[k].lower == "continued" ||
-                                  t0[k].lower == "adding" || t0[k].lower == "saying" ||
-                                  t0[k].lower == "emphasizing" || t0[k].lower == "asking";
+                const bool verb = st.trig("speech_verbs", t0[k].lower) ||
+                                  t0[k].lower == "continued" || t0[k].lower == "adding" ||
+                                  t0[k].lower == "saying" || t0[k].lower == "emphasizing" ||
+                                  t0[k].lower == "asking";
                 if (!verb) continue;
                 speaker = subject_actor(st, s0, k);
                 if (speaker < 0 && (t0[k].lower == "adding" || t0[k].lower == "saying" ||
@@ -458,7 +462,8 @@ void find_quotes(State& st) {
         dq.speaker = speaker;
         // A line break inside a quotation is one space.
         std::string text;
-        for (char c : inner) text += (c == '\n') ? ' ' : c;
+        for (char c : inner)
+            text += (c == '\n') ? ' ' : c;
         dq.text = text;
         dq.evidence = st.evidence(s0, 0, 0, rule, rule == "quote.after" ? 0.9 : 0.7);
         dq.evidence.begin = doc.char_offset(q.begin);
@@ -467,6 +472,8 @@ void find_quotes(State& st) {
     }
 }
 
-void scan_quotation_marks(State& st) { st.quotes = scan_quotes(st.doc.text); }
+void scan_quotation_marks(State& st) {
+    st.quotes = scan_quotes(st.doc.text);
+}
 
 } // namespace parley::extract

@@ -2,12 +2,11 @@
 #include "core/text.hpp"
 #include "extract/internal.hpp"
 
-#include <unicode/uchar.h>
+#include <algorithm>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
 
 namespace parley::extract {
 
@@ -32,14 +31,19 @@ bool is_quote_cp(UChar32 c) {
            c == 0x2018 || c == 0x2019 || c == '\'';
 }
 
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-bool is_hyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool is_apostrophe(UChar32 c) {
+    return c == '\'' || c == 0x2019;
+}
+bool is_hyphen(UChar32 c) {
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
 
 std::string lower_utf8(const std::string& s) {
     bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return (ch & 0x80) == 0; });
     if (ascii) {
         std::string out = s;
-        for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (auto& ch : out)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         return out;
     }
     std::string out;
@@ -48,7 +52,7 @@ std::string lower_utf8(const std::string& s) {
 }
 
 const std::set<std::string>& abbreviations() {
-    static const std::set<std::string> a = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen",
+    static const std::set<std::string> a = {"Mr", "Mrs", "Ms",  "Dr",  "St",  "Jr",   "Sr", "Gen",
                                             "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"};
     return a;
 }
@@ -86,9 +90,9 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
                     if (d == '.') {
                         // Kept in "1.5" and in acronyms of single letters ("U.S", "D.C").
                         const bool digits = u_isdigit(e) && u_isdigit(text[j - 1]);
-                        const bool acronym = u_isalpha(e) && (j - t.begin == 1 ||
-                                                              (j - t.begin >= 3 &&
-                                                               text[j - 2] == '.'));
+                        const bool acronym =
+                            u_isalpha(e) &&
+                            (j - t.begin == 1 || (j - t.begin >= 3 && text[j - 2] == '.'));
                         if (!digits && !acronym) break;
                     }
                     if (d == '/' && !u_isdigit(e)) break;
@@ -204,8 +208,8 @@ void State::mention(int e, std::size_t sentence, std::size_t first, std::size_t 
     m.descriptive = descriptive;
     m.in_quote = first < tokens[sentence].size() && in_quote(tokens[sentence][first].begin);
     auto& list = mentions[sentence];
-    auto pos = std::find_if(list.begin(), list.end(),
-                            [&](const Mention& x) { return x.first > first; });
+    auto pos =
+        std::find_if(list.begin(), list.end(), [&](const Mention& x) { return x.first > first; });
     list.insert(pos, m);
     auto& ent = ex.entities[static_cast<std::size_t>(e)];
     if (!demonym && !descriptive && !surface.empty()) ent.surface_forms.insert(surface);
@@ -232,7 +236,8 @@ void State::unmention(std::size_t sentence, std::size_t first, std::size_t last)
     for (int e : touched) {
         bool still = false;
         for (const auto& l : mentions)
-            for (const auto& m : l) still |= (m.entity == e && !m.demonym && !m.descriptive);
+            for (const auto& m : l)
+                still |= (m.entity == e && !m.demonym && !m.descriptive);
         if (!still) {
             ex.entities[static_cast<std::size_t>(e)].surface_forms.clear();
             ex.entities[static_cast<std::size_t>(e)].mentions.clear();

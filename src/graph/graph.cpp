@@ -8,16 +8,18 @@
 namespace parley {
 
 namespace {
-constexpr std::array kNodeKinds = {"Person",   "Organization", "Country",   "Place",
-                                   "Meeting",  "Proposal",     "Statement", "Document"};
-constexpr std::array kRelations = {"participant",  "host",       "location",
-                                   "proposedBy",   "supports",   "demands",
-                                   "opposes",      "rejects",    "conditionallySupports",
-                                   "conditionalOn", "speaker",   "affiliation",
+constexpr std::array kNodeKinds = {"Person",  "Organization", "Country",   "Place",
+                                   "Meeting", "Proposal",     "Statement", "Document"};
+constexpr std::array kRelations = {"participant",   "host",     "location",
+                                   "proposedBy",    "supports", "demands",
+                                   "opposes",       "rejects",  "conditionallySupports",
+                                   "conditionalOn", "speaker",  "affiliation",
                                    "mentionedIn"};
 } // namespace
 
-const char* to_string(NodeKind k) { return kNodeKinds.at(static_cast<std::size_t>(k)); }
+const char* to_string(NodeKind k) {
+    return kNodeKinds.at(static_cast<std::size_t>(k));
+}
 
 std::optional<NodeKind> node_kind_from_string(std::string_view s) {
     for (std::size_t i = 0; i < kNodeKinds.size(); ++i)
@@ -29,7 +31,9 @@ bool is_actor(NodeKind k) {
     return k == NodeKind::Person || k == NodeKind::Organization || k == NodeKind::Country;
 }
 
-const char* to_string(Relation r) { return kRelations.at(static_cast<std::size_t>(r)); }
+const char* to_string(Relation r) {
+    return kRelations.at(static_cast<std::size_t>(r));
+}
 
 std::optional<Relation> relation_from_string(std::string_view s) {
     for (std::size_t i = 0; i < kRelations.size(); ++i)
@@ -39,16 +43,17 @@ std::optional<Relation> relation_from_string(std::string_view s) {
 
 double EdgeProps::confidence() const {
     double c = 0.0;
-    for (const auto& e : evidence) c = std::max(c, e.confidence);
+    for (const auto& e : evidence)
+        c = std::max(c, e.confidence);
     return evidence.empty() ? 1.0 : c;
 }
 
 std::set<std::string> EdgeProps::sources() const {
     std::set<std::string> s;
-    for (const auto& e : evidence) s.insert(e.doc);
+    for (const auto& e : evidence)
+        s.insert(e.doc);
     return s;
 }
-
 
 Vertex KnowledgeGraph::node(NodeKind kind, const std::string& key, const std::string& label) {
     PARLEY_CHECK(!key.empty(), "a node needs a key");
@@ -85,13 +90,15 @@ Edge KnowledgeGraph::relate(Vertex from, Relation rel, Vertex to, const Evidence
 std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
     std::vector<Vertex> out;
     out.reserve(by_key_.size());
-    for (const auto& [key, v] : by_key_) out.push_back(v);
+    for (const auto& [key, v] : by_key_)
+        out.push_back(v);
     return out;
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_out_edges(Vertex v) const {
     std::vector<Edge> out;
-    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) out.push_back(*it);
+    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it)
+        out.push_back(*it);
     std::sort(out.begin(), out.end(), [&](const Edge& a, const Edge& b) {
         return std::tie(g_[a].rel, g_[boost::target(a, g_)].key) <
                std::tie(g_[b].rel, g_[boost::target(b, g_)].key);

@@ -7,7 +7,6 @@
 #include "core/document.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
-
 #include <map>
 #include <optional>
 #include <set>
@@ -17,7 +16,16 @@
 
 namespace parley {
 
-enum class NodeKind { Person, Organization, Country, Place, Meeting, Proposal, Statement, Document };
+enum class NodeKind {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Meeting,
+    Proposal,
+    Statement,
+    Document
+};
 
 /// `Person`, `Organization`, ... (the ontology class local name).
 [[nodiscard]] const char* to_string(NodeKind k);
@@ -26,19 +34,19 @@ enum class NodeKind { Person, Organization, Country, Place, Meeting, Proposal, S
 [[nodiscard]] bool is_actor(NodeKind k);
 
 enum class Relation {
-    Participant,   ///< meeting -> actor
-    Host,          ///< meeting -> actor (sub-property of participant)
-    Location,      ///< meeting -> place or country
-    ProposedBy,    ///< proposal -> actor
-    Supports,      ///< actor -> proposal
-    Demands,       ///< actor -> proposal (sub-property of supports)
-    Opposes,       ///< actor -> proposal
-    Rejects,       ///< actor -> proposal (sub-property of opposes)
+    Participant,           ///< meeting -> actor
+    Host,                  ///< meeting -> actor (sub-property of participant)
+    Location,              ///< meeting -> place or country
+    ProposedBy,            ///< proposal -> actor
+    Supports,              ///< actor -> proposal
+    Demands,               ///< actor -> proposal (sub-property of supports)
+    Opposes,               ///< actor -> proposal
+    Rejects,               ///< actor -> proposal (sub-property of opposes)
     ConditionallySupports, ///< actor -> proposal offered under a condition
-    ConditionalOn, ///< proposal (offer) -> proposal (condition)
-    Speaker,       ///< statement -> actor
-    Affiliation,   ///< person -> organization or country
-    MentionedIn    ///< any resource -> document
+    ConditionalOn,         ///< proposal (offer) -> proposal (condition)
+    Speaker,               ///< statement -> actor
+    Affiliation,           ///< person -> organization or country
+    MentionedIn            ///< any resource -> document
 };
 
 /// The ontology property local name, e.g. `participant`, `proposedBy`, `mentionedIn`.
@@ -49,24 +57,24 @@ struct NodeProps {
     NodeKind kind = NodeKind::Person;
     std::string key;   ///< deterministic IRI local part, e.g. `person/volodymyr-zelensky`
     std::string label; ///< preferred name (rdfs:label)
-    std::set<std::string> aliases; ///< other surface forms (skos:altLabel), never the label
-    std::string qid;               ///< Wikidata id or empty
-    std::set<std::string> roles;   ///< pl:role values
-    std::optional<Date> date;      ///< meeting date; document publication date
-    std::string text;              ///< statement text (pl:text); document title
-    std::set<std::string> sources; ///< ids of the documents that mention this resource
+    std::set<std::string> aliases;  ///< other surface forms (skos:altLabel), never the label
+    std::string qid;                ///< Wikidata id or empty
+    std::set<std::string> roles;    ///< pl:role values
+    std::optional<Date> date;       ///< meeting date; document publication date
+    std::string text;               ///< statement text (pl:text); document title
+    std::set<std::string> sources;  ///< ids of the documents that mention this resource
     std::vector<Evidence> evidence; ///< sorted, unique
 };
 
 struct EdgeProps {
     Relation rel = Relation::MentionedIn;
-    std::vector<Evidence> evidence; ///< sorted, unique
+    std::vector<Evidence> evidence;          ///< sorted, unique
     [[nodiscard]] double confidence() const; ///< the highest evidence confidence
     [[nodiscard]] std::set<std::string> sources() const;
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         NodeProps, EdgeProps>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
 using Vertex = BoostGraph::vertex_descriptor;
 using Edge = BoostGraph::edge_descriptor;
 

@@ -38,7 +38,8 @@ Pipeline& Pipeline::add(std::unique_ptr<Stage> stage) {
 }
 
 void Pipeline::run(RunContext& ctx) {
-    for (auto& s : stages_) s->run(ctx);
+    for (auto& s : stages_)
+        s->run(ctx);
 }
 
 std::string Pipeline::timing() const {

@@ -4,9 +4,8 @@
 
 #include "core/error.hpp"
 
-#include <redland.h>
-
 #include <memory>
+#include <redland.h>
 #include <string>
 
 namespace parley::rdf {

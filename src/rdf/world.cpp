@@ -15,6 +15,8 @@ World::World() : impl_(std::make_unique<Impl>()) {
 
 World::~World() = default;
 
-librdf_world_s* World::get() const { return impl_->world.get(); }
+librdf_world_s* World::get() const {
+    return impl_->world.get();
+}
 
 } // namespace parley::rdf

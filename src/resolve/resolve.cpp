@@ -79,8 +79,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
-                               prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
         std::swap(prev, cur);
     }
     return prev[b.size()];
@@ -100,8 +100,7 @@ bool same_person(const NameParts& a, const NameParts& b) {
     if (fa == fb) return true;
     if (fa.size() == 1 || fb.size() == 1) return fa[0] == fb[0];
     // "Greg" / "Gregory": a short form that starts the long one.
-    if (std::min(fa.size(), fb.size()) >= 3 &&
-        (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0))
+    if (std::min(fa.size(), fb.size()) >= 3 && (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0))
         return true;
     return fa[0] == fb[0] && edit_distance(fa, fb) <= 2;
 }
@@ -110,7 +109,8 @@ struct UnionFind {
     std::vector<std::size_t> parent;
     explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
     std::size_t find(std::size_t i) {
-        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
         return i;
     }
     void unite(std::size_t a, std::size_t b) {
@@ -122,27 +122,37 @@ struct UnionFind {
 
 NodeKind node_kind(EntityType t) {
     switch (t) {
-    case EntityType::Person: return NodeKind::Person;
-    case EntityType::Organization: return NodeKind::Organization;
-    case EntityType::Country: return NodeKind::Country;
-    case EntityType::Place: return NodeKind::Place;
+    case EntityType::Person:
+        return NodeKind::Person;
+    case EntityType::Organization:
+        return NodeKind::Organization;
+    case EntityType::Country:
+        return NodeKind::Country;
+    case EntityType::Place:
+        return NodeKind::Place;
     }
     return NodeKind::Place;
 }
 
 std::string kind_prefix(NodeKind k) {
     std::string s = to_string(k);
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
 Relation stance_relation(Stance s) {
     switch (s) {
-    case Stance::Supports: return Relation::Supports;
-    case Stance::Demands: return Relation::Demands;
-    case Stance::Opposes: return Relation::Opposes;
-    case Stance::Rejects: return Relation::Rejects;
-    case Stance::Conditional: return Relation::ConditionallySupports;
+    case Stance::Supports:
+        return Relation::Supports;
+    case Stance::Demands:
+        return Relation::Demands;
+    case Stance::Opposes:
+        return Relation::Opposes;
+    case Stance::Rejects:
+        return Relation::Rejects;
+    case Stance::Conditional:
+        return Relation::ConditionallySupports;
     }
     return Relation::Supports;
 }
@@ -167,7 +177,8 @@ std::string proposal_key(const std::string& label) {
 std::string truncate_slug(std::string s, std::size_t max) {
     if (s.size() <= max) return s;
     s.resize(max);
-    while (!s.empty() && s.back() == '-') s.pop_back();
+    while (!s.empty() && s.back() == '-')
+        s.pop_back();
     return s;
 }
 
@@ -202,7 +213,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
     // ---- entity clusters
     std::vector<std::pair<std::size_t, std::size_t>> all;
     for (std::size_t d = 0; d < extractions.size(); ++d)
-        for (std::size_t e = 0; e < extractions[d].entities.size(); ++e) all.emplace_back(d, e);
+        for (std::size_t e = 0; e < extractions[d].entities.size(); ++e)
+            all.emplace_back(d, e);
     auto ent = [&](std::size_t i) -> const DocEntity& {
         return extractions[all[i].first].entities[all[i].second];
     };
@@ -222,7 +234,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                 continue;
             } else {
                 std::string folded;
-                for (const auto& w : name_parts(e.name).words) folded += w + " ";
+                for (const auto& w : name_parts(e.name).words)
+                    folded += w + " ";
                 key = std::string(to_string(e.type)) + ":" + folded;
             }
             auto [it, fresh] = by_key.emplace(key, i);
@@ -269,7 +282,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         }
         if (c.label.empty()) {
             std::map<std::string, std::set<std::size_t>> seen;
-            for (auto [d, e] : c.members) seen[extractions[d].entities[e].name].insert(d);
+            for (auto [d, e] : c.members)
+                seen[extractions[d].entities[e].name].insert(d);
             // Office holders the lexicon knows keep the lexicon's spelling.
             for (const auto& r : lexicon.roles)
                 for (const auto& h : r.holders)
@@ -297,21 +311,24 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (e >= 0) used.insert({d, static_cast<std::size_t>(e)});
         };
         for (const auto& m : ex.meetings) {
-            for (int p : m.participants) use(p);
+            for (int p : m.participants)
+                use(p);
             use(m.host);
             use(m.location);
         }
         for (const auto& p : ex.proposals)
-            for (int a : p.proposers) use(a);
-        for (const auto& st : ex.stances) use(st.actor);
-        for (const auto& q : ex.quotes) use(q.speaker);
+            for (int a : p.proposers)
+                use(a);
+        for (const auto& st : ex.stances)
+            use(st.actor);
+        for (const auto& q : ex.quotes)
+            use(q.speaker);
     }
     std::set<std::string> used_keys;
     for (const auto& [label, root] : order) {
         auto& c = clusters[root];
         const bool keep = std::any_of(c.members.begin(), c.members.end(), [&](const auto& m) {
-            return used.count(m) ||
-                   !extractions[m.first].entities[m.second].surface_forms.empty();
+            return used.count(m) || !extractions[m.first].entities[m.second].surface_forms.empty();
         });
         if (!keep) continue;
         const NodeKind k = node_kind(c.type);
@@ -328,7 +345,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             ent_v[{d, e}] = v;
             const auto& de = extractions[d].entities[e];
             if (!de.role.empty()) g[v].roles.insert(de.role);
-            for (const auto& ev : de.mentions) add_evidence(g[v].evidence, ev);
+            for (const auto& ev : de.mentions)
+                add_evidence(g[v].evidence, ev);
             if (!de.surface_forms.empty()) {
                 g[v].sources.insert(docs[d].id);
                 g.relate(v, Relation::MentionedIn, doc_v[d]);
@@ -375,7 +393,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         for (std::size_t m = 0; m < extractions[d].meetings.size(); ++m) {
             const auto& dm = extractions[d].meetings[m];
             MeetingRef r{d, m, {}, std::nullopt, dm.date};
-            for (int p : dm.participants) r.parts.insert(actor_v(d, p));
+            for (int p : dm.participants)
+                r.parts.insert(actor_v(d, p));
             if (dm.host >= 0) r.parts.insert(actor_v(d, dm.host));
             if (dm.location >= 0) r.loc = actor_v(d, dm.location);
             mrefs.push_back(std::move(r));
@@ -389,7 +408,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (a.date && b.date && !(*a.date == *b.date)) continue;
             if (a.loc && b.loc && *a.loc != *b.loc) continue;
             std::size_t shared = 0;
-            for (Vertex v : a.parts) shared += b.parts.count(v);
+            for (Vertex v : a.parts)
+                shared += b.parts.count(v);
             const bool same_date = a.date && b.date;
             const bool same_loc = a.loc && b.loc;
             if ((a.parts == b.parts && (same_date || same_loc)) || (same_date && shared >= 2) ||
@@ -397,7 +417,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                 muf.unite(i, j);
         }
     std::map<std::size_t, std::vector<std::size_t>> mgroups;
-    for (std::size_t i = 0; i < mrefs.size(); ++i) mgroups[muf.find(i)].push_back(i);
+    for (std::size_t i = 0; i < mrefs.size(); ++i)
+        mgroups[muf.find(i)].push_back(i);
     for (const auto& [root, members] : mgroups) {
         std::set<Vertex> parts;
         std::optional<Vertex> loc;
@@ -410,7 +431,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             sig += docs[mrefs[i].d].id + "#" + std::to_string(mrefs[i].m) + ";";
         }
         std::vector<std::string> names;
-        for (Vertex v : parts) names.push_back(g[v].label);
+        for (Vertex v : parts)
+            names.push_back(g[v].label);
         std::sort(names.begin(), names.end());
         std::string label = "Meeting of ";
         for (std::size_t k = 0; k < names.size() && k < 4; ++k)
@@ -419,7 +441,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         if (loc) label += " in " + g[*loc].label;
         if (date) label += " on " + date->iso();
         std::string who;
-        for (const auto& n : names) who += n + ";";
+        for (const auto& n : names)
+            who += n + ";";
         std::string key = "meeting/" + (date ? date->iso() : std::string("undated")) +
                           (loc ? "-" + truncate_slug(slugify(g[*loc].label), 30) : "") + "-" +
                           hex8(fnv1a(who + (loc ? g[*loc].key : "")));
@@ -430,7 +453,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             const auto& dm = extractions[r.d].meetings[r.m];
             mention_doc(mv, r.d);
             add_evidence(g[mv].evidence, dm.evidence);
-            for (int p : dm.participants) g.relate(mv, Relation::Participant, actor_v(r.d, p), dm.evidence);
+            for (int p : dm.participants)
+                g.relate(mv, Relation::Participant, actor_v(r.d, p), dm.evidence);
             if (dm.host >= 0) g.relate(mv, Relation::Host, actor_v(r.d, dm.host), dm.evidence);
             if (dm.location >= 0 && loc && actor_v(r.d, dm.location) == *loc)
                 g.relate(mv, Relation::Location, *loc, dm.evidence);
@@ -457,7 +481,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (dp.label != g[pv].label) g[pv].aliases.insert(dp.label);
             add_evidence(g[pv].evidence, dp.evidence);
             mention_doc(pv, d);
-            for (int a : dp.proposers) g.relate(pv, Relation::ProposedBy, actor_v(d, a), dp.evidence);
+            for (int a : dp.proposers)
+                g.relate(pv, Relation::ProposedBy, actor_v(d, a), dp.evidence);
             prop_v[d].push_back(pv);
         }
     }
@@ -470,12 +495,11 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             Vertex p = prop_v[d][static_cast<std::size_t>(ds.proposal)];
             g.relate(a, stance_relation(ds.stance), p, ds.evidence);
             if (ds.stance == Stance::Conditional && ds.condition >= 0)
-                g.relate(p, Relation::ConditionalOn, prop_v[d][static_cast<std::size_t>(ds.condition)],
-                         ds.evidence);
+                g.relate(p, Relation::ConditionalOn,
+                         prop_v[d][static_cast<std::size_t>(ds.condition)], ds.evidence);
             if (ds.stance == Stance::Supports || ds.stance == Stance::Demands)
                 polarity[{a, p}] |= 1;
-            if (ds.stance == Stance::Opposes || ds.stance == Stance::Rejects)
-                polarity[{a, p}] |= 2;
+            if (ds.stance == Stance::Opposes || ds.stance == Stance::Rejects) polarity[{a, p}] |= 2;
         }
     if (summary) {
         summary->conflicts = 0;
@@ -488,8 +512,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         for (const auto& dq : extractions[d].quotes) {
             Vertex sp = actor_v(d, dq.speaker);
             const std::string norm = name_key(dq.text);
-            std::string key = "statement/" + truncate_slug(slugify(g[sp].label), 40) + "-" +
-                              hex8(fnv1a(norm));
+            std::string key =
+                "statement/" + truncate_slug(slugify(g[sp].label), 40) + "-" + hex8(fnv1a(norm));
             std::string label = g[sp].label + ": \u201C";
             label += dq.text.size() > 60 ? dq.text.substr(0, 57) + "..." : dq.text;
             // Never cut a UTF-8 sequence in two.
@@ -508,9 +532,11 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
     for (Vertex v : g.sorted_nodes()) {
         if (!is_actor(g[v].kind) && g[v].kind != NodeKind::Place) continue;
         if (!g[v].sources.empty()) continue;
-        for (const auto& ev : g[v].evidence) g[v].sources.insert(ev.doc);
+        for (const auto& ev : g[v].evidence)
+            g[v].sources.insert(ev.doc);
         for (auto [it, end] = boost::in_edges(v, g.boost()); it != end; ++it)
-            for (const auto& ev : g[*it].evidence) g[v].sources.insert(ev.doc);
+            for (const auto& ev : g[*it].evidence)
+                g[v].sources.insert(ev.doc);
         for (const auto& s : g[v].sources)
             for (std::size_t d = 0; d < docs.size(); ++d)
                 if (docs[d].id == s) g.relate(v, Relation::MentionedIn, doc_v[d]);

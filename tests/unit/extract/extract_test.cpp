@@ -3,9 +3,8 @@
 #include "ingest/ingest.hpp"
 #include "lexicon/lexicon.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace parley;
 
@@ -114,7 +113,8 @@ TEST_CASE("stances: rejection, and 'did not reject' is no stance", "[extract]") 
     CHECK(ex.stances[0].stance == Stance::Rejects);
     CHECK(ex.stances[0].actor == index_of(ex, "Ana Lovric"));
     auto hedged = run("Prime Minister Ana Lovric did not reject the ceasefire proposal.\n");
-    for (const auto& s : hedged.stances) CHECK(s.stance != Stance::Rejects);
+    for (const auto& s : hedged.stances)
+        CHECK(s.stance != Stance::Rejects);
 }
 
 TEST_CASE("conditional offers link the offer and the condition", "[extract]") {
