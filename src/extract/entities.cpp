@@ -395,7 +395,13 @@ void find_entities(State& st) {
             std::size_t k = c.first;
             while (k < c.last && gz.role_word(toks[k].lower))
                 ++k;
-            if (k > c.first && k + 1 < c.last && toks[k].lower == "of") c.first = k + 1;
+            if (k > c.first && k + 1 < c.last && toks[k].lower == "of") {
+                std::size_t r = k + 1;
+                while (r < c.last && toks[r].lower == "the") ++r;
+                // Only when an organization name remains ("Supreme Commander of X Forces"),
+                // not in "Office of the President".
+                if (r < c.last && has_head(toks, r, c.last, "org_heads")) c.first = r;
+            }
         }
         if (c.first >= c.last) continue;
         if (gz.role(st.span_text_lower(c.s, c.first, c.last))) continue; // "Professor"
@@ -610,6 +616,7 @@ void find_entities(State& st) {
                 const std::string prev = i > 0 ? toks[i - 1].lower : "";
                 if ((st.trig("speech_verbs", next) || st.trig("speech_verbs", prev)) &&
                     !st.trig("not_names", toks[i].lower) && !st.headline[s] &&
+                    !gz.role_word(toks[i].lower) && !gz.role(toks[i].lower) &&
                     (i > 0 || mid_caps.count(toks[i].text))) {
                     e = person_entity(st, toks[i].text);
                 }
