@@ -87,6 +87,23 @@ static int affiliation_before(State& st, const Gazetteer& gz, std::size_t s, std
     return -1;
 }
 
+/// Moves every mention, form and evidence of person `from` to person `to`; `from` is marked
+/// merged (empty name) and dropped when the extraction is compacted.
+static void merge_person(State& st, int from, int to) {
+    for (auto& list : st.mentions)
+        for (auto& m : list)
+            if (m.entity == from) m.entity = to;
+    auto& src = st.ex.entities[static_cast<std::size_t>(from)];
+    auto& dst = st.ex.entities[static_cast<std::size_t>(to)];
+    dst.surface_forms.insert(src.surface_forms.begin(), src.surface_forms.end());
+    for (const auto& ev : src.mentions)
+        add_evidence(dst.mentions, ev);
+    if (dst.role.empty()) dst.role = src.role;
+    src.surface_forms.clear();
+    src.mentions.clear();
+    src.name.clear();
+}
+
 static int person_entity(State& st, const std::string& name) {
     return st.entity(EntityType::Person, name, "person:" + name_key(name));
 }
@@ -397,7 +414,8 @@ void find_entities(State& st) {
                 ++k;
             if (k > c.first && k + 1 < c.last && toks[k].lower == "of") {
                 std::size_t r = k + 1;
-                while (r < c.last && toks[r].lower == "the") ++r;
+                while (r < c.last && toks[r].lower == "the")
+                    ++r;
                 // Only when an organization name remains ("Supreme Commander of X Forces"),
                 // not in "Office of the President".
                 if (r < c.last && has_head(toks, r, c.last, "org_heads")) c.first = r;
@@ -641,17 +659,7 @@ void find_entities(State& st) {
             }
         }
         if (count != 1 || ent.name.find(' ') == std::string::npos) continue;
-        for (auto& list : st.mentions)
-            for (auto& m : list)
-                if (m.entity == static_cast<int>(e)) m.entity = target;
-        auto& te = st.ex.entities[static_cast<std::size_t>(target)];
-        te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
-        for (const auto& ev : ent.mentions)
-            add_evidence(te.mentions, ev);
-        if (te.role.empty()) te.role = ent.role;
-        ent.surface_forms.clear();
-        ent.mentions.clear();
-        ent.name.clear();
+        merge_person(st, static_cast<int>(e), target);
     }
     // A person known only by surname merges into the one full name that ends with it.
     for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
@@ -661,17 +669,7 @@ void find_entities(State& st) {
         if (it == by_part.end() || it->second.size() != 1) continue;
         const int target = *it->second.begin();
         if (target == static_cast<int>(e)) continue;
-        for (auto& list : st.mentions)
-            for (auto& m : list)
-                if (m.entity == static_cast<int>(e)) m.entity = target;
-        auto& te = st.ex.entities[static_cast<std::size_t>(target)];
-        te.surface_forms.insert(ent.surface_forms.begin(), ent.surface_forms.end());
-        for (const auto& ev : ent.mentions)
-            add_evidence(te.mentions, ev);
-        if (te.role.empty()) te.role = ent.role;
-        ent.surface_forms.clear();
-        ent.mentions.clear();
-        ent.name.clear(); // marks it merged; dropped at the end
+        merge_person(st, static_cast<int>(e), target);
     }
 
     // Roles and affiliations: "German Chancellor Friedrich Merz", "Rustem Umerov, secretary of
