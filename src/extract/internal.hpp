@@ -120,6 +120,8 @@ int subject_actor(const State& st, std::size_t sentence, std::size_t verb);
 /// The subject actors of the clause ending before token `verb`, with coordinated ones
 /// ("Meloni and Starmer welcomed", "Russia and Ukraine agreed").
 std::vector<int> subject_actors(const State& st, std::size_t sentence, std::size_t verb);
+/// Speaker of the extracted quotation holding byte `offset`, or -1.
+int quote_speaker_at(const State& st, std::size_t offset);
 /// Is entity `e` an actor (person, organization or country)?
 [[nodiscard]] bool is_actor_entity(const State& st, int e);
 

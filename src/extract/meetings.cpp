@@ -8,6 +8,7 @@
 #include "ingest/ingest.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace parley::extract {
 
@@ -99,6 +100,7 @@ void find_meetings(State& st) {
     std::optional<Date> context_date;
     int last_meeting = -1;
     std::size_t last_meeting_sentence = 0;
+    std::map<int, int> meeting_subject; // meeting index -> its first-named participant
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         if (st.headline[s]) continue;
@@ -106,7 +108,30 @@ void find_meetings(State& st) {
         std::vector<bool> used(toks.size(), false);
         bool found_any = false;
         for (std::size_t trig = 0; trig < toks.size(); ++trig) {
-            if (used[trig] || st.in_quote(toks[trig].begin)) continue;
+            if (used[trig]) continue;
+            if (st.in_quote(toks[trig].begin)) {
+                // "… we plan to meet again on the morning of the 15th," said by a named speaker:
+                // the speaker's side meets the other side of the last meeting again.
+                const auto& qw = toks[trig].lower;
+                if ((qw != "meet" && qw != "meeting") || last_meeting < 0) continue;
+                bool we = false;
+                for (std::size_t k = trig >= 4 ? trig - 4 : 0; k < trig; ++k)
+                    we |= toks[k].lower == "we";
+                if (!we) continue;
+                const int speaker = quote_speaker_at(st, toks[trig].begin);
+                const int other =
+                    meeting_subject.count(last_meeting) ? meeting_subject[last_meeting] : -1;
+                if (speaker < 0 || other < 0 || other == speaker) continue;
+                DocMeeting mt;
+                mt.participants = {speaker, other};
+                mt.date = find_date(st, s, trig, toks.size(), true);
+                mt.evidence = st.evidence(s, trig, trig + 1, "meeting.quoted-we:" + qw, 0.6);
+                st.ex.meetings.push_back(std::move(mt));
+                for (std::size_t k = trig; k < toks.size(); ++k)
+                    used[k] = true;
+                found_any = true;
+                continue;
+            }
             const auto& w = toks[trig].lower;
             const std::string next = trig + 1 < toks.size() ? toks[trig + 1].lower : "";
             const std::string prev = trig > 0 ? toks[trig - 1].lower : "";
@@ -170,6 +195,11 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
+            // "agreed that there would be a meeting between ...": scheduled, not hypothetical.
+            if (negative &&
+                contains_phrase(toks, a >= 4 ? a - 4 : 0, trig, {"that", "there", "would", "be"}) &&
+                contains_phrase(toks, 0, trig, {"agreed"}))
+                negative = false;
             if (negative) continue;
             // Participants: actor mentions in the clause that are not modifiers or sources.
             std::vector<int> parts;
@@ -211,12 +241,27 @@ void find_meetings(State& st) {
                     }
                     if (!actorish) continue;
                 }
+                int who = m.entity;
                 if (ent.type == EntityType::Organization) {
                     const LexEntry* le = st.lex.by_id(ent.lexicon_id);
                     if (le && (le->kind == "outlet" || le->kind == "agency")) continue;
+                    // "U.S. military officials meet": the country's side, not the body.
+                    const std::string after = m.last < toks.size() ? toks[m.last].lower : "";
+                    if (le && !le->country.empty() &&
+                        (after == "officials" || after == "delegation" || after == "commanders" ||
+                         after == "representatives" || after == "negotiators"))
+                        if (const LexEntry* ce = st.lex.by_id(le->country))
+                            who = st.entity(ce->type, ce->name, ce->id, ce->qid, ce->id);
                 }
-                if (std::find(parts.begin(), parts.end(), m.entity) == parts.end())
-                    parts.push_back(m.entity);
+                if (std::find(parts.begin(), parts.end(), who) == parts.end()) parts.push_back(who);
+            }
+            // Descriptions of persons named earlier: "between the Russian president and the
+            // Ukrainian president", "met the envoy".
+            for (std::size_t k = a; k < b; ++k) {
+                if (toks[k].lower != "the" || st.in_quote(toks[k].begin)) continue;
+                const int r = resolve_reference(st, s, k);
+                if (r >= 0 && std::find(parts.begin(), parts.end(), r) == parts.end())
+                    parts.push_back(r);
             }
             // A pronoun or description as subject: "he met X", "the envoy received Y".
             {
@@ -251,6 +296,35 @@ void find_meetings(State& st) {
                 parts.push_back(host);
             for (std::size_t k = a; k < b; ++k)
                 used[k] = true;
+            // "Foreign Minister X hosted and chaired the session": the host of the meeting
+            // reported just before.
+            if (parts.size() == 1 && host >= 0 && last_meeting >= 0 &&
+                s <= last_meeting_sentence + 2) {
+                auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+                if (std::find(lm.participants.begin(), lm.participants.end(), host) ==
+                    lm.participants.end())
+                    lm.participants.push_back(host);
+                if (lm.host < 0) lm.host = host;
+                last_meeting_sentence = s;
+                found_any = true;
+                continue;
+            }
+            if (parts.size() == 1 && host >= 0) {
+                // Kept open: persons who "led the Russian team" join it below.
+                DocMeeting mt;
+                mt.participants = parts;
+                mt.host = host;
+                mt.location = location >= 0 ? location : (s <= 3 ? dateline_place : -1);
+                mt.date = find_date(st, s, 0, toks.size());
+                if (!mt.date && s <= 3) mt.date = st.doc.published;
+                mt.evidence = st.evidence(s, trig, trig + 1, "meeting.host:" + w, 0.6);
+                st.ex.meetings.push_back(std::move(mt));
+                last_meeting = static_cast<int>(st.ex.meetings.size()) - 1;
+                meeting_subject[last_meeting] = host;
+                last_meeting_sentence = s;
+                found_any = true;
+                continue;
+            }
             if (parts.size() < 2) continue;
             DocMeeting mt;
             mt.participants = parts;
@@ -303,10 +377,33 @@ void find_meetings(State& st) {
                 if (!o.date) o.date = mt.date;
                 last_meeting = merged;
             } else {
+                const int first_named = mt.participants.front();
                 st.ex.meetings.push_back(std::move(mt));
                 last_meeting = static_cast<int>(st.ex.meetings.size()) - 1;
+                meeting_subject[last_meeting] = first_named;
             }
             last_meeting_sentence = s;
+        }
+        // "Vladimir Medinsky, who again led the Russian team," / "Umerov, who headed the
+        // Ukrainian delegation": the leaders of the sides take part in the meeting of the text.
+        if (last_meeting >= 0) {
+            for (std::size_t k = 0; k + 3 < toks.size(); ++k) {
+                const auto& v = toks[k].lower;
+                if (v != "led" && v != "headed" && v != "leads" && v != "heads") continue;
+                bool team = false;
+                for (std::size_t q = k + 1; q < std::min(toks.size(), k + 5); ++q)
+                    team |= toks[q].lower == "team" || toks[q].lower == "delegation" ||
+                            toks[q].lower == "side";
+                if (!team) continue;
+                const int who = subject_actor(st, s, k);
+                if (who < 0 ||
+                    st.ex.entities[static_cast<std::size_t>(who)].type != EntityType::Person)
+                    continue;
+                auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+                if (std::find(lm.participants.begin(), lm.participants.end(), who) ==
+                    lm.participants.end())
+                    lm.participants.push_back(who);
+            }
         }
         if (found_any || last_meeting < 0 || s > last_meeting_sentence + 2) continue;
         // Continuation: "Around the table were X, Y and Z." / "The delegation included ...".

@@ -181,9 +181,13 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
                 const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
                 if (pe.type != EntityType::Person || pe.name.empty()) continue;
                 const std::string have = fold_case(pe.role);
+                // An envoy may be titled "Special Representative" or "mediator".
+                const bool envoy_like =
+                    want == "envoy" && (have.find("representative") != std::string::npos ||
+                                        have.find("mediator") != std::string::npos);
                 const bool role_ok =
                     want == "leader" || want == "chief" ||
-                    (pass == 0 ? have == want : have.find(want) != std::string::npos);
+                    (pass == 0 ? have == want : have.find(want) != std::string::npos || envoy_like);
                 const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
                 if (role_ok && aff_ok) return it->entity;
             }
@@ -285,6 +289,13 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
     if (!saw_and) out.resize(1);
     (void)commas_only;
     return out;
+}
+
+int quote_speaker_at(const State& st, std::size_t offset) {
+    const std::size_t c = st.doc.char_offset(offset);
+    for (const auto& q : st.ex.quotes)
+        if (q.evidence.begin <= c && c < q.evidence.end) return q.speaker;
+    return -1;
 }
 
 void find_quotes(State& st) {
