@@ -96,6 +96,15 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
     if ((w == "pressed" || w == "pushed" || w == "pushing") && next == "for") return Pol::Demand;
     if (st.trig("stance_propose", two) || st.trig("stance_propose", w)) return Pol::Propose;
     if (st.trig("stance_support", w)) return Pol::Support;
+    // "Nicosia and Athens back a federal settlement", but not "hand back", "pull back".
+    if (w == "back" && i > 0) {
+        static const std::set<std::string> particle_verbs = {
+            "hand", "handed", "give", "gave", "bring", "brought", "pull", "pulled", "come",
+            "came", "go", "went", "get", "got", "send", "sent", "fight", "hit", "roll", "step"};
+        const auto& p = toks[i - 1].lower;
+        if (!particle_verbs.count(p) && !stop_left().count(p)) return Pol::Support;
+        if (p == "," || toks[i - 1].cap) return Pol::Support;
+    }
     return Pol::None;
 }
 
@@ -509,19 +518,28 @@ void find_proposals_and_stances(State& st) {
         }
         // 3. Opposing predicates: "X is impossible", "the plan is unacceptable".
         for (std::size_t i = 1; i + 1 < toks.size(); ++i) {
-            if (toks[i].lower != "is" && toks[i].lower != "was" && toks[i].lower != "are") continue;
+            if (toks[i].lower != "is" && toks[i].lower != "was" && toks[i].lower != "are" &&
+                toks[i].lower != "were")
+                continue;
             std::size_t k = i + 1;
             bool neg = false;
+            if (k < toks.size() && toks[k].quote) ++k; // were "not on the table"
             if (k < toks.size() && is_neg(toks[k].lower)) {
                 neg = true;
                 ++k;
             }
+            // "not on the table", "off the table", "out of the question".
+            const bool table = k + 2 < toks.size() &&
+                               ((neg && toks[k].lower == "on" && toks[k + 2].lower == "table") ||
+                                (toks[k].lower == "off" && toks[k + 2].lower == "table") ||
+                                (toks[k].lower == "out" && toks[k + 1].lower == "of" &&
+                                 toks[k + 2].lower == "the"));
             while (k < toks.size() && (toks[k].lower == "a" || toks[k].lower == "an" ||
                                        toks[k].lower == "direct" || toks[k].lower == "simply"))
                 ++k;
             if (k >= toks.size()) continue;
             const bool opp =
-                opposing_predicate(toks[k].lower) ||
+                table || opposing_predicate(toks[k].lower) ||
                 (neg && (toks[k].lower == "possible" || toks[k].lower == "acceptable" ||
                          toks[k].lower == "necessary" || toks[k].lower == "needed" ||
                          toks[k].lower == "an" || toks[k].lower == "option"));
@@ -547,8 +565,58 @@ void find_proposals_and_stances(State& st) {
                     if (actor < 0 && v >= 1) actor = subject_actor(st, s, v - 1);
                     break;
                 }
+            // "Dovhan said territorial concessions were not on the table": the speaker.
+            if (actor < 0)
+                for (std::size_t v = i; v-- > 0;)
+                    if (st.trig("speech_verbs", toks[v].lower)) {
+                        actor = subject_actor(st, s, v);
+                        break;
+                    }
             if (actor < 0 && st.in_quote(toks[i].begin)) continue;
             add_stance(st, actor, Stance::Opposes, p, -1, s, i, k + 1, "stance.predicate");
+        }
+        // 3b. "Moscow calls it unacceptable", "X described the plan as a non-starter".
+        for (std::size_t i = 1; i + 2 < toks.size(); ++i) {
+            const auto& v = toks[i].lower;
+            if (v != "calls" && v != "called" && v != "considers" && v != "considered" &&
+                v != "deems" && v != "deemed" && v != "described" && v != "describes" &&
+                v != "branded" && v != "brands" && v != "portrayed" && v != "portrays")
+                continue;
+            std::size_t end = std::min(toks.size(), i + 14);
+            std::size_t pred = end;
+            for (std::size_t k = i + 1; k < end; ++k) {
+                if (stop_token(toks[k]) && !toks[k].quote) break;
+                if (opposing_predicate(toks[k].lower) ||
+                    ((toks[k].lower == "possible" || toks[k].lower == "acceptable") && k > 0 &&
+                     is_neg(toks[k - 1].lower))) {
+                    pred = k;
+                    break;
+                }
+            }
+            if (pred == end || st.in_quote(toks[i].begin)) continue;
+            int p = -1;
+            if (toks[i + 1].lower == "it" || toks[i + 1].lower == "this" ||
+                toks[i + 1].lower == "them") {
+                // The proposal of the clause before: "have floated such a force; Moscow calls
+                // it unacceptable".
+                for (const auto& ps : st.proposals[s])
+                    if (ps.last <= i) p = ps.proposal;
+                if (p < 0 && s > 0 && !st.proposals[s - 1].empty())
+                    p = st.proposals[s - 1].back().proposal;
+            } else {
+                for (auto& ps : st.proposals[s])
+                    if (ps.first > i && ps.first < pred) p = ps.proposal;
+                if (p < 0)
+                    for (std::size_t h = i + 1; h < pred; ++h)
+                        if (proposal_head(st, toks[h].lower)) {
+                            auto [a, b] = noun_phrase(st, s, h);
+                            p = add_proposal(st, s, std::max(a, i + 1), std::min(b, pred),
+                                             "proposal.object");
+                            break;
+                        }
+            }
+            const int actor = subject_actor(st, s, i);
+            add_stance(st, actor, Stance::Opposes, p, -1, s, i, pred + 1, "stance.called");
         }
         // 4. Remaining proposal head nouns outside quotations: proposals mentioned in passing,
         //    with possessive or adjectival proposers ("the U.S. proposal", "Russia's plan").
