@@ -553,6 +553,43 @@ void find_entities(State& st) {
         if (pe.role.empty() && rlen > 0) pe.role = role;
     }
 
+    // A capitalized word no lexicon knows, used with an article at least once and twice
+    // mid-sentence, names a body: "the so-called Quad", "the Quad set out its roadmap".
+    {
+        std::map<std::string, std::pair<int, int>> uses; // word -> (mid-sentence, after "the")
+        auto covered_at = [&](std::size_t s, std::size_t i) {
+            for (const auto& m : st.mentions[s])
+                if (i >= m.first && i < m.last) return true;
+            return false;
+        };
+        for (std::size_t s = 0; s < ns; ++s) {
+            const auto& toks = st.tokens[s];
+            if (st.headline[s]) continue;
+            for (std::size_t i = 1; i + 1 < toks.size(); ++i) {
+                const auto& t = toks[i];
+                if (!t.word || !t.cap || t.upper || t.digit || covered_at(s, i)) continue;
+                if (toks[i + 1].cap && toks[i + 1].word) continue; // part of a longer name
+                if (toks[i - 1].cap && toks[i - 1].word && toks[i - 1].lower != "the") continue;
+                if (st.trig("not_names", t.lower) || gz.role_word(t.lower) ||
+                    surnames.count(t.text))
+                    continue;
+                auto& u = uses[t.text];
+                ++u.first;
+                if (toks[i - 1].lower == "the" || toks[i - 1].lower == "so-called") ++u.second;
+            }
+        }
+        for (std::size_t s = 0; s < ns; ++s) {
+            const auto& toks = st.tokens[s];
+            for (std::size_t i = 0; i < toks.size(); ++i) {
+                auto it = uses.find(toks[i].text);
+                if (it == uses.end() || it->second.first < 2 || it->second.second < 1) continue;
+                if (!toks[i].cap || covered_at(s, i)) continue;
+                int e = st.entity(EntityType::Organization, toks[i].text,
+                                  "org:" + name_key(toks[i].text));
+                st.mention(e, s, i, i + 1, toks[i].text);
+            }
+        }
+    }
     // Acronyms defined in parentheses: "Rapid Support Forces (RSF)" -> alias.
     for (std::size_t s = 0; s < ns; ++s) {
         auto& toks = st.tokens[s];

@@ -42,6 +42,16 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
                             [](char c) { return !std::islower(static_cast<unsigned char>(c)); }))
                 s = rest;
         }
+        // A kept article matches at a sentence start too: "the Quad" and "The Quad".
+        if (s.rfind("the ", 0) == 0) {
+            std::string upper = s;
+            upper[0] = 'T';
+            auto ut = tokens_of(upper);
+            if (!ut.empty()) {
+                max_len_ = std::max(max_len_, ut.size());
+                exact_[join(ut, 0, ut.size(), false)].push_back({entry, kind});
+            }
+        }
         auto toks = tokens_of(s);
         if (toks.empty()) return;
         max_len_ = std::max(max_len_, toks.size());

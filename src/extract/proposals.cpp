@@ -99,8 +99,9 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
     // "Nicosia and Athens back a federal settlement", but not "hand back", "pull back".
     if (w == "back" && i > 0) {
         static const std::set<std::string> particle_verbs = {
-            "hand", "handed", "give", "gave", "bring", "brought", "pull", "pulled", "come",
-            "came", "go", "went", "get", "got", "send", "sent", "fight", "hit", "roll", "step"};
+            "hand",   "handed", "give",  "gave", "bring", "brought", "pull",
+            "pulled", "come",   "came",  "go",   "went",  "get",     "got",
+            "send",   "sent",   "fight", "hit",  "roll",  "step"};
         const auto& p = toks[i - 1].lower;
         if (!particle_verbs.count(p) && !stop_left().count(p)) return Pol::Support;
         if (p == "," || toks[i - 1].cap) return Pol::Support;
