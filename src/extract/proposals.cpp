@@ -450,7 +450,11 @@ void find_proposals_and_stances(State& st) {
             for (int q : more)
                 for (int who : actors) {
                     p = q;
-                    if (pol == Pol::Propose || pol == Pol::Demand) add_proposer(st, p, who);
+                    // Proposers: who proposes or demands it, or whose aspiration it is ("wants",
+                    // "seeks", "urges", "calls for").
+                    if (pol == Pol::Propose || pol == Pol::Demand ||
+                        (pol == Pol::Support && st.trig("aspiration_verbs", toks[i].lower)))
+                        add_proposer(st, p, who);
                     if (negated || hedged || quoted) continue;
                     if (pol == Pol::Propose) continue; // proposing alone is not a stance
                     if (modal) continue;
@@ -647,6 +651,21 @@ void find_proposals_and_stances(State& st) {
                     for (const auto& m : st.mentions[s])
                         if (m.first > k && m.first <= k + 3 && is_actor_entity(st, m.entity))
                             add_proposer(st, p, m.entity);
+        }
+    }
+    // Authors named with "by": "the honest initiative by Trump and Mohammed bin Salman".
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        for (const auto& ps : st.proposals[s]) {
+            bool authored = false;
+            for (std::size_t k = ps.first; k < ps.last; ++k) {
+                if (authored_head(toks[k].lower)) authored = true;
+                if (!authored || toks[k].lower != "by") continue;
+                for (const auto& m : st.mentions[s])
+                    if (m.first > k && m.last <= ps.last && !m.demonym)
+                        add_proposer(st, ps.proposal, m.entity);
+                break;
+            }
         }
     }
     // Possessors are proposers: "Ukraine's NATO membership", "Putin's demand for ...",
