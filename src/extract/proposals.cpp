@@ -397,6 +397,15 @@ void find_proposals_and_stances(State& st) {
                 if (toks[obj].lower == "that" || toks[obj].lower == "to" ||
                     (pol == Pol::Demand && toks[obj - 1].lower == "for")) {
                     std::tie(pa, pb) = clause_after(st, s, obj);
+                    // "calling for A, followed by B": B is demanded too.
+                    if (pb > pa && pb + 2 < toks.size() && toks[pb].text == "," &&
+                        toks[pb + 1].lower == "followed" && toks[pb + 2].lower == "by") {
+                        auto [c, d] = clause_after(st, s, pb + 3);
+                        if (d > c) {
+                            int q = add_proposal(st, s, c, d, "proposal.object");
+                            if (q >= 0) more.push_back(q);
+                        }
+                    }
                     // "insisted that A and that B": B is a proposal of its own.
                     std::size_t e = pb;
                     while (pb > pa && e + 2 < toks.size() && toks[e].lower == "and" &&
@@ -651,6 +660,36 @@ void find_proposals_and_stances(State& st) {
                     for (const auto& m : st.mentions[s])
                         if (m.first > k && m.first <= k + 3 && is_actor_entity(st, m.entity))
                             add_proposer(st, p, m.entity);
+        }
+    }
+    // "Other reported demands include A and B": more demands of the last actor who demanded.
+    {
+        int last_demander = -1;
+        for (std::size_t s = 0; s < ns; ++s) {
+            const auto& toks = st.tokens[s];
+            for (const auto& d : st.ex.stances)
+                if (d.stance == Stance::Demands && d.evidence.sentence < s) last_demander = d.actor;
+            for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+                if ((toks[i].lower != "demands" && toks[i].lower != "conditions") ||
+                    (toks[i + 1].lower != "include" && toks[i + 1].lower != "included"))
+                    continue;
+                if (last_demander < 0 || st.in_quote(toks[i].begin)) break;
+                std::size_t a = i + 2;
+                while (a < toks.size()) {
+                    std::size_t b = a;
+                    while (b < toks.size() && !stop_token(toks[b]) && toks[b].lower != "and")
+                        ++b;
+                    if (b > a + 1) {
+                        int p = add_proposal(st, s, a, b, "proposal.demands-include");
+                        add_proposer(st, p, last_demander);
+                        add_stance(st, last_demander, Stance::Demands, p, -1, s, a, b,
+                                   "stance.demands-include");
+                    }
+                    if (b >= toks.size() || (stop_token(toks[b]) && toks[b].text != ",")) break;
+                    a = b + 1;
+                }
+                break;
+            }
         }
     }
     // Authors named with "by": "the honest initiative by Trump and Mohammed bin Salman".

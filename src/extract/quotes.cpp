@@ -220,6 +220,20 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
         }
         if (is_pronoun(t.lower) && t.lower != "his" && t.lower != "her")
             return resolve_reference(st, s, k);
+        if ((t.lower == "it" || t.lower == "they") && !st.in_quote(t.begin)) {
+            // "the RSF had said it accepted ...": the body or state named last.
+            for (std::size_t back = 0; back <= 2 && back <= s; ++back) {
+                const std::size_t ss = s - back;
+                for (auto m = st.mentions[ss].rbegin(); m != st.mentions[ss].rend(); ++m) {
+                    if (back == 0 && m->last > k) continue;
+                    if (m->in_quote || m->demonym) continue;
+                    const auto type = st.ex.entities[static_cast<std::size_t>(m->entity)].type;
+                    if (type == EntityType::Organization || type == EntityType::Country)
+                        return m->entity;
+                }
+            }
+            return -1;
+        }
         if (t.lower == "the") {
             int r = resolve_reference(st, s, k);
             if (r >= 0) return r;
