@@ -245,22 +245,57 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         for (std::size_t i = 0; i < all.size(); ++i)
             if (ent(i).type == EntityType::Person && parts[i].words.empty())
                 parts[i] = name_parts(ent(i).name);
-        // Full names first, then surname-only names when they fit exactly one cluster.
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (ent(i).type != EntityType::Person || parts[i].words.size() < 2) continue;
-            for (std::size_t j = i + 1; j < all.size(); ++j) {
-                if (ent(j).type != EntityType::Person || parts[j].words.size() < 2) continue;
-                if (same_person(parts[i], parts[j])) uf.unite(i, j);
+        // Full names first, then surname-only names when they fit exactly one cluster. The
+        // same spelling merges through a map; different spellings are compared only within a
+        // bucket of surnames starting alike, so the work grows with the distinct names, not
+        // with the square of the mentions.
+        auto folded = [&](std::size_t i) {
+            std::string k = parts[i].suffix + "|";
+            for (const auto& w : parts[i].words)
+                k += w + " ";
+            return k;
+        };
+        // Transliteration swaps first letters (Gritsenko/Hrytsenko, Selenskyj/Zelensky): the
+        // bucket folds them into one class.
+        auto bucket = [&](std::size_t i) {
+            std::string b = parts[i].words.back().substr(0, 2);
+            if (!b.empty()) {
+                char& c = b[0];
+                if (c == 'g' || c == 'h')
+                    c = 'h';
+                else if (c == 'z')
+                    c = 's';
+                else if (c == 'c' || c == 'q')
+                    c = 'k';
+                else if (c == 'w')
+                    c = 'v';
             }
-        }
+            return b;
+        };
+        std::map<std::string, std::size_t> rep_of;
+        std::map<std::string, std::vector<std::size_t>> full_reps, single_reps;
         for (std::size_t i = 0; i < all.size(); ++i) {
-            if (ent(i).type != EntityType::Person || parts[i].words.size() != 1) continue;
-            std::set<std::size_t> roots;
-            for (std::size_t j = 0; j < all.size(); ++j)
-                if (j != i && ent(j).type == EntityType::Person && parts[j].words.size() >= 2 &&
-                    same_person(parts[i], parts[j]))
-                    roots.insert(uf.find(j));
-            if (roots.size() == 1) uf.unite(i, *roots.begin());
+            if (ent(i).type != EntityType::Person || parts[i].words.empty()) continue;
+            auto [it, fresh] = rep_of.emplace(folded(i), i);
+            if (!fresh) {
+                uf.unite(it->second, i);
+                continue;
+            }
+            (parts[i].words.size() >= 2 ? full_reps : single_reps)[bucket(i)].push_back(i);
+        }
+        for (const auto& [b, reps] : full_reps)
+            for (std::size_t x = 0; x < reps.size(); ++x)
+                for (std::size_t y = x + 1; y < reps.size(); ++y)
+                    if (same_person(parts[reps[x]], parts[reps[y]])) uf.unite(reps[x], reps[y]);
+        for (const auto& [b, singles] : single_reps) {
+            auto fr = full_reps.find(b);
+            if (fr == full_reps.end()) continue;
+            for (std::size_t i : singles) {
+                std::set<std::size_t> roots;
+                for (std::size_t j : fr->second)
+                    if (same_person(parts[i], parts[j])) roots.insert(uf.find(j));
+                if (roots.size() == 1) uf.unite(i, *roots.begin());
+            }
         }
     }
     std::map<std::size_t, Cluster> clusters;
@@ -400,8 +435,17 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             mrefs.push_back(std::move(r));
         }
     UnionFind muf(mrefs.size());
+    // Every merge rule needs a shared participant: compare only meetings that share one.
+    std::map<Vertex, std::vector<std::size_t>> by_participant;
     for (std::size_t i = 0; i < mrefs.size(); ++i)
-        for (std::size_t j = i + 1; j < mrefs.size(); ++j) {
+        for (Vertex v : mrefs[i].parts)
+            by_participant[v].push_back(i);
+    for (std::size_t i = 0; i < mrefs.size(); ++i) {
+        std::set<std::size_t> candidates;
+        for (Vertex v : mrefs[i].parts)
+            for (std::size_t j : by_participant[v])
+                if (j > i) candidates.insert(j);
+        for (std::size_t j : candidates) {
             const auto& a = mrefs[i];
             const auto& b = mrefs[j];
             if (a.d == b.d) continue;
@@ -416,6 +460,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                 (same_loc && shared >= 2 && (!a.date || !b.date)))
                 muf.unite(i, j);
         }
+    }
     std::map<std::size_t, std::vector<std::size_t>> mgroups;
     for (std::size_t i = 0; i < mrefs.size(); ++i)
         mgroups[muf.find(i)].push_back(i);
