@@ -218,7 +218,7 @@ void find_meetings(State& st) {
                         // The nearest city after "in" wins over a venue after "at".
                         int dist =
                             static_cast<int>(m.first > trig ? m.first - trig : trig - m.first);
-                        if (mp == "in") dist -= 3;
+                        if (mp == "in") dist -= 6;
                         if (mp == "from") dist += 10;
                         if (dist < loc_dist) {
                             loc_dist = dist;
@@ -298,6 +298,27 @@ void find_meetings(State& st) {
                 used[k] = true;
             // "Foreign Minister X hosted and chaired the session": the host of the meeting
             // reported just before.
+            // No place in the clause: the nearest "in/at/to PLACE" of the sentence, or the place
+            // a "where" clause hangs on ("the German capital Berlin, where he began meetings").
+            if (location < 0) {
+                int best = 1 << 30;
+                for (const auto& m : st.mentions[s]) {
+                    if (m.in_quote || m.demonym) continue;
+                    const auto& ent = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                    if (ent.type != EntityType::Place) continue;
+                    const std::string mp = m.first > 0 ? toks[m.first - 1].lower : "";
+                    const bool where = m.last + 1 < toks.size() && toks[m.last].text == "," &&
+                                       toks[m.last + 1].lower == "where" && m.last < trig;
+                    if (!(mp == "in" || mp == "at" || mp == "to" || where)) continue;
+                    const int dist =
+                        static_cast<int>(m.first > trig ? m.first - trig : trig - m.first) -
+                        (where ? 20 : 0);
+                    if (dist < best) {
+                        best = dist;
+                        location = m.entity;
+                    }
+                }
+            }
             if (parts.size() == 1 && host >= 0 && last_meeting >= 0 &&
                 s <= last_meeting_sentence + 2) {
                 auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
