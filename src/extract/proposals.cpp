@@ -662,6 +662,48 @@ void find_proposals_and_stances(State& st) {
                             add_proposer(st, p, m.entity);
         }
     }
+    // "The Geneva package comprised A, B, C and D": each item of a plan's content is a proposal
+    // of its own, proposed by the plan's proposers.
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& toks = st.tokens[s];
+        if (st.headline[s]) continue;
+        for (std::size_t i = 1; i + 2 < toks.size(); ++i) {
+            const auto& v = toks[i].lower;
+            if (v != "comprised" && v != "comprises" && v != "included" && v != "includes" &&
+                v != "consisted" && v != "consists" && v != "contained" && v != "contains")
+                continue;
+            int plan = -1;
+            for (const auto& ps : st.proposals[s])
+                if (ps.last <= i && ps.last + 2 >= i) plan = ps.proposal;
+            if (plan < 0) {
+                for (std::size_t h = i; h-- > 0 && h + 4 > i;)
+                    if (proposal_head(st, toks[h].lower) &&
+                        (authored_head(toks[h].lower) || toks[h].lower == "package" ||
+                         toks[h].lower == "deal" || toks[h].lower == "agreement")) {
+                        auto [a, b] = noun_phrase(st, s, h);
+                        plan = add_proposal(st, s, a, std::min(b, i), "proposal.plan");
+                        break;
+                    }
+            }
+            if (plan < 0 || st.in_quote(toks[i].begin)) continue;
+            std::size_t a = i + 1;
+            if (a < toks.size() && toks[a].lower == "of") ++a;
+            while (a < toks.size()) {
+                std::size_t b = a;
+                while (b < toks.size() && !stop_token(toks[b]) && toks[b].lower != "and")
+                    ++b;
+                if (b > a) {
+                    int p = add_proposal(st, s, a, b, "proposal.plan-item");
+                    if (p >= 0 && p != plan)
+                        for (int who : st.ex.proposals[static_cast<std::size_t>(plan)].proposers)
+                            add_proposer(st, p, who);
+                }
+                if (b >= toks.size() || (stop_token(toks[b]) && toks[b].text != ",")) break;
+                a = b + 1;
+                if (a < toks.size() && toks[a].lower == "and") ++a;
+            }
+        }
+    }
     // "Other reported demands include A and B": more demands of the last actor who demanded.
     {
         int last_demander = -1;
