@@ -2,6 +2,7 @@
 #   make run   install missing Debian packages, build, run `parley build examples/ --out out/`
 #   make test  the same set-up, then every test (ctest)
 # Options: JOBS=N (build parallelism), SANITIZE=1 (ASan+UBSan build in build-asan/).
+#   make fuzz  build the libFuzzer targets with clang in build-fuzz/ and run each FUZZ_SECONDS
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
@@ -22,15 +23,27 @@ DEB_PACKAGES += chromium
 # Node.js runs the SHACL agreement test (tests/cli/shacl_agrees.sh). Debian ships npm as its own
 # package; a NodeSource nodejs bundles it, so npm is only asked for when the command is missing.
 DEB_PACKAGES += nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
+# A throwaway Virtuoso server answers the queries (over curl) in tests/cli/virtuoso.sh. The -bin
+# package holds the server and isql without the system service of virtuoso-opensource-7.
+DEB_PACKAGES += virtuoso-opensource-7-bin curl
+# GNU time (/usr/bin/time -v) measures wall time and peak RSS in bench/run.
+DEB_PACKAGES += time
 
+# Only `make fuzz` needs these (clang and its libFuzzer runtime).
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TARGETS := fuzz_ingest fuzz_extract fuzz_lexicon fuzz_rdf_literal
+
+PACKAGES = $(DEB_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test clean format format-check eval
+.PHONY: all deps configure build run test clean format format-check eval fuzz
 
 all: build
 
 deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "parley: installing missing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
@@ -52,6 +65,20 @@ run: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Each target runs FUZZ_SECONDS, reading its seed corpus tests/fuzz/corpus/<target> and keeping
+# new inputs in $(FUZZ_BUILD)/corpus/<target>; a finding stops `make` with the crash file and the
+# log (fuzz-<target>.log) in $(FUZZ_BUILD)/.
+fuzz: PACKAGES = $(DEB_PACKAGES) $(FUZZ_PACKAGES)
+fuzz: deps
+	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t && echo "parley: fuzzing $$t for $(FUZZ_SECONDS) s" && \
+	  (cd $(FUZZ_BUILD) && ./fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
+	    -rss_limit_mb=4096 -print_final_stats=1 corpus/$$t $(CURDIR)/tests/fuzz/corpus/$$t \
+	    2> fuzz-$$t.log; rc=$$?; tail -n 12 fuzz-$$t.log; exit $$rc) || exit 1; \
+	done
+
 eval: build
 	@$(PARLEY) eval --gold ../shared/corpus/seeds ../shared/corpus/seeds
 	@$(PARLEY) eval --gold ../shared/corpus/dev ../shared/corpus/dev
@@ -63,4 +90,4 @@ format-check:
 	@clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	@rm -rf build build-asan out
+	@rm -rf build build-asan build-fuzz out

@@ -2,15 +2,20 @@
 #include "app/build_runner.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
+#include "ingest/ingest.hpp"
 #include "rdf/atomic_file.hpp"
+#include "rdf/iri.hpp"
 #include "rdf/model.hpp"
 #include "rdf/triples.hpp"
 #include "rdf/writer.hpp"
 #include "validate/report.hpp"
 #include "validate/shacl.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 namespace parley {
@@ -23,6 +28,7 @@ struct BuildCommand {
     std::vector<std::string> formats{"ttl", "nt", "nq"};
     bool no_entail = false;
     bool strict = false;
+    std::filesystem::path into; ///< --into DIR: incremental build (empty: off)
 };
 
 std::size_t count_kind(const KnowledgeGraph& g, NodeKind k) {
@@ -40,8 +46,121 @@ std::size_t count_rel(const KnowledgeGraph& g, std::initializer_list<Relation> r
     return n;
 }
 
-void run_build(AppContext& ctx, const BuildCommand& cmd) {
-    BuildResult r = run_pipeline(cmd.build);
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw io_error("cannot read " + file.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw io_error("cannot read " + file.string());
+    return ss.str();
+}
+
+/// Incremental builds (`--into DIR`). The state of an output folder is a verbatim copy of every
+/// article built into it, in DIR/state/articles/ under its file name (the document id), and a
+/// manifest DIR/state/articles.tsv (file name, FNV-1a 64 of the bytes). A build `--into DIR`
+/// adds the new articles to the copies and rebuilds the whole graph from them: entities and
+/// facts are merged by the same resolve step as in a one-shot build, so the output is the one
+/// that building every article at once (from one folder, in file-name order) gives. Re-adding
+/// an identical article changes nothing; another article with the same file name is refused.
+/// Rebuilding costs a full run over all articles (extraction is fast: ~0.03 s for 10 articles),
+/// which is the price of an exact result. Returns the paths of the articles copied by this run,
+/// so that a failed build can take them back.
+std::vector<std::filesystem::path> add_to_state(const std::filesystem::path& dir,
+                                                const std::vector<std::string>& inputs) {
+    const auto articles = dir / "state" / "articles";
+    rdf::ensure_directory(articles);
+    std::vector<std::filesystem::path> added;
+    for (const auto& file : collect_inputs(inputs)) {
+        const auto target = articles / file.filename();
+        std::error_code ec;
+        if (std::filesystem::equivalent(file, target, ec)) continue;
+        const std::string bytes = read_bytes(file);
+        if (std::filesystem::exists(target)) {
+            if (read_bytes(target) == bytes) continue; // already built into DIR
+            for (const auto& p : added)
+                std::filesystem::remove(p, ec);
+            throw content_error("build --into: " + dir.string() +
+                                " already holds another article "
+                                "named " +
+                                file.filename().string() + " (" + target.string() + "); rename " +
+                                file.string());
+        }
+        rdf::write_file_atomically(target, bytes);
+        added.push_back(target);
+    }
+    return added;
+}
+
+void write_manifest(const std::filesystem::path& dir) {
+    const auto articles = dir / "state" / "articles";
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(articles))
+        if (e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::string tsv =
+        "# file\tfnv1a64: the articles of this graph (parley build --into adds to them)\n";
+    for (const auto& f : files)
+        tsv += f.filename().string() + "\t" + rdf::hash_hex(read_bytes(f)) + "\n";
+    rdf::write_file_atomically(dir / "state" / "articles.tsv", tsv);
+}
+
+/// A build with `--out DIR` records its articles as the state of DIR (replacing any earlier
+/// state), so that a later `--into DIR` adds to them. When the state could not reproduce the
+/// build (two inputs share a file name, or `--date` was given), DIR gets no state and `--into
+/// DIR` refuses it.
+void replace_state(const std::filesystem::path& dir, const std::vector<std::string>& inputs,
+                   bool faithful) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir / "state", ec);
+    if (ec) throw io_error("cannot remove " + (dir / "state").string() + ": " + ec.message());
+    if (!faithful) return;
+    const auto files = collect_inputs(inputs);
+    std::set<std::string> names;
+    for (const auto& f : files)
+        if (!names.insert(f.filename().string()).second) return;
+    const auto articles = dir / "state" / "articles";
+    rdf::ensure_directory(articles);
+    for (const auto& f : files)
+        rdf::write_file_atomically(articles / f.filename(), read_bytes(f));
+    write_manifest(dir);
+}
+
+void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
+    BuildCommand cmd = cmd_in;
+    std::vector<std::filesystem::path> added;
+    if (!cmd.into.empty()) {
+        if (cmd.build.date)
+            throw ParleyError(ExitCode::Usage,
+                              "build: --date cannot be used with --into (it would change the "
+                              "dates of the articles already built)");
+        std::error_code ec;
+        const bool built = std::filesystem::exists(cmd.into / "graph.nq", ec) ||
+                           std::filesystem::exists(cmd.into / "graph.ttl", ec) ||
+                           std::filesystem::exists(cmd.into / "graph.nt", ec);
+        if (built && !std::filesystem::exists(cmd.into / "state" / "articles.tsv", ec))
+            throw ParleyError(ExitCode::Usage,
+                              "build --into: " + cmd.into.string() +
+                                  " holds a graph but no state/articles.tsv (built with --date, "
+                                  "from two files of the same name, or by an older parley); "
+                                  "build it again with --into");
+        added = add_to_state(cmd.into, cmd.build.inputs);
+        cmd.out = cmd.into;
+        cmd.build.inputs = {(cmd.into / "state" / "articles").string()};
+    }
+    BuildResult r;
+    try {
+        r = run_pipeline(cmd.build);
+    } catch (...) {
+        std::error_code ec; // the state keeps only articles that built
+        for (const auto& p : added)
+            std::filesystem::remove(p, ec);
+        throw;
+    }
+    if (!cmd.into.empty()) {
+        write_manifest(cmd.into);
+    } else {
+        replace_state(cmd.out, cmd.build.inputs, !cmd.build.date);
+    }
     const auto& g = r.ctx.graph;
     // One triple set feeds every file and the validator ("same triples" by construction).
     rdf::TripleOptions to;
@@ -99,7 +218,11 @@ graph per source document), all from the same triples; validates the graph again
 ONTOLOGY/shapes.ttl (SHACL) and writes the report to OUT/validation.ttl (with --strict, any
 violation exits 1). Every file is written to a temporary file and renamed, so an interrupted
 run never leaves a half-written graph. Output is byte-identical for the same input, whatever
---jobs is.)");
+--jobs is.
+
+Incremental: every build keeps a copy of its articles in OUT/state/articles/ (listed in
+OUT/state/articles.tsv); parley build --into out/ new-article.txt adds articles to out/ and
+writes the same graph as one build of all of them; an identical article is not added twice.)");
     add_build_options(*sub, cmd->build);
     sub->add_option("-o,--out", cmd->out, "Output folder")->capture_default_str();
     sub->add_option("--format", cmd->formats, "Output formats: ttl, nt, nq, rdf, json")
@@ -108,6 +231,10 @@ run never leaves a half-written graph. Output is byte-identical for the same inp
     sub->add_flag("--no-entail", cmd->no_entail,
                   "Do not write RDFS entailments (super-classes and super-properties)");
     sub->add_flag("--strict", cmd->strict, "Exit 1 when the graph violates the SHACL shapes");
+    sub->add_option("--into", cmd->into,
+                    "Add INPUT to the output folder DIR built before (incremental; replaces "
+                    "--out): the graph of every article built into DIR, without duplicates")
+        ->excludes("--out");
     sub->callback([&ctx, cmd] { run_build(ctx, *cmd); });
 }
 

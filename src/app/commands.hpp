@@ -20,5 +20,6 @@ void register_eval(CLI::App& app, AppContext& ctx);
 void register_validate(CLI::App& app, AppContext& ctx);
 void register_query(CLI::App& app, AppContext& ctx);
 void register_export(CLI::App& app, AppContext& ctx);
+void register_explain(CLI::App& app, AppContext& ctx);
 
 } // namespace parley

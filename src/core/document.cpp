@@ -82,9 +82,24 @@ std::size_t Document::sentence_at(std::size_t offset) const {
 std::size_t Document::char_offset(std::size_t offset) const {
     std::size_t n = 0;
     const std::size_t end = std::min(offset, text.size());
-    for (std::size_t i = 0; i < end; ++i)
+    std::size_t i = 0;
+    // The marks are used only when they match the current text length (see `index_chars`).
+    if (char_marks.size() == text.size() / kCharBlock + 1) {
+        n = char_marks[end / kCharBlock];
+        i = end / kCharBlock * kCharBlock;
+    }
+    for (; i < end; ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
     return n;
+}
+
+void Document::index_chars() {
+    char_marks.assign(text.size() / kCharBlock + 1, 0);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % kCharBlock == 0) char_marks[i / kCharBlock] = n;
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+    }
 }
 
 void add_evidence(std::vector<Evidence>& list, const Evidence& ev) {

@@ -44,8 +44,16 @@ struct Document {
     [[nodiscard]] std::string_view sentence_text(std::size_t i) const;
     /// Index of the sentence holding byte `offset` (the last one if past the end).
     [[nodiscard]] std::size_t sentence_at(std::size_t offset) const;
-    /// Unicode code point offset of byte `offset` of `text`.
+    /// Unicode code point offset of byte `offset` of `text`. Constant time per call once
+    /// `index_chars()` has run on the final text; a linear scan otherwise.
     [[nodiscard]] std::size_t char_offset(std::size_t offset) const;
+    /// Records the code point count at every `kCharBlock`-th byte of `text`, so that
+    /// `char_offset` stays fast on large documents. Call again whenever `text` changes.
+    void index_chars();
+
+    /// Code point count before byte `i * kCharBlock` of `text` (filled by `index_chars()`).
+    std::vector<std::size_t> char_marks;
+    static constexpr std::size_t kCharBlock = 1024;
 };
 
 /// Where a fact came from: document, sentence, span, the rule that produced it and how sure it is.

@@ -107,6 +107,7 @@ Document build_document(std::string id, const std::string& name, std::string byt
     std::string text = ingest_detail::decode(std::move(bytes), name, options.lenient, warnings);
     text = ingest_detail::clean_text(std::move(text), name, warnings);
     doc.text = is_nfc(text) ? std::move(text) : nfc(text);
+    doc.index_chars(); // The text is final: evidence offsets are looked up in constant time.
 
     const DocumentHeader header = parse_header(doc.text);
     std::size_t overlong = 0;
