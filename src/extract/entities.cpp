@@ -793,21 +793,28 @@ void find_entities(State& st) {
     }
 
     // Office holders the lexicon knows get their role and country when the text gives none.
+    // (Entities are addressed by index: `st.entity` may grow the vector.)
+    std::multimap<std::string, std::pair<const RoleEntry*, const RoleHolder*>> holders;
+    for (const auto& r : st.lex.roles)
+        for (const auto& h : r.holders)
+            holders.emplace(name_key(h.person), std::make_pair(&r, &h));
     for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
-        auto& pe = st.ex.entities[e];
-        if (pe.type != EntityType::Person || pe.name.empty()) continue;
-        const std::string key = name_key(pe.name);
-        for (const auto& r : st.lex.roles)
-            for (const auto& h : r.holders) {
-                if (name_key(h.person) != key) continue;
-                if (pe.qid.empty()) pe.qid = h.qid;
-                if (pe.role.empty()) pe.role = r.title;
-                if (pe.affiliation < 0 && !h.country.empty()) {
-                    if (const LexEntry* le = st.lex.by_id(h.country)) {
-                        pe.affiliation = st.entity(le->type, le->name, le->id, le->qid, le->id);
-                    }
+        if (st.ex.entities[e].type != EntityType::Person || st.ex.entities[e].name.empty())
+            continue;
+        const std::string key = name_key(st.ex.entities[e].name);
+        auto [from, to] = holders.equal_range(key);
+        for (auto it = from; it != to; ++it) {
+            const RoleEntry& r = *it->second.first;
+            const RoleHolder& h = *it->second.second;
+            if (st.ex.entities[e].qid.empty()) st.ex.entities[e].qid = h.qid;
+            if (st.ex.entities[e].role.empty()) st.ex.entities[e].role = r.title;
+            if (st.ex.entities[e].affiliation < 0 && !h.country.empty()) {
+                if (const LexEntry* le = st.lex.by_id(h.country)) {
+                    const int a = st.entity(le->type, le->name, le->id, le->qid, le->id);
+                    st.ex.entities[e].affiliation = a;
                 }
             }
+        }
     }
 }
 
