@@ -90,6 +90,18 @@ std::filesystem::path resolve_data_dir(const std::filesystem::path& dir) {
     return dir;
 }
 
+std::vector<std::filesystem::path> default_data(const std::vector<std::string>& data,
+                                                const std::string& command) {
+    std::vector<std::filesystem::path> out(data.begin(), data.end());
+    if (!out.empty()) return out;
+    const std::filesystem::path nq = "out/graph.nq", ttl = "out/graph.ttl";
+    std::error_code ec;
+    if (std::filesystem::exists(nq, ec)) return {nq};
+    if (std::filesystem::exists(ttl, ec)) return {ttl};
+    throw io_error(command + ": no data: neither out/graph.nq nor out/graph.ttl exists; run "
+                             "'parley build' first or pass --data FILE");
+}
+
 BuildResult run_pipeline(const BuildOptions& options) {
     BuildResult r;
     const auto files = collect_inputs(options.inputs);

@@ -37,6 +37,12 @@ struct BuildResult {
 /// tree (so `parley` finds `mappings/` and `ontology/` when run from elsewhere).
 std::filesystem::path resolve_data_dir(const std::filesystem::path& dir);
 
+/// The RDF files a reading command (`query`, `explain`) works on: `data` when given, else
+/// `out/graph.nq`, else `out/graph.ttl`; throws `ParleyError` (exit 2) naming `command` when
+/// none exists.
+std::vector<std::filesystem::path> default_data(const std::vector<std::string>& data,
+                                                const std::string& command);
+
 /// Runs ingest, extract and resolve. Throws `ParleyError` on bad input or configuration.
 BuildResult run_pipeline(const BuildOptions& options);
 

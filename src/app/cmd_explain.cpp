@@ -1,6 +1,7 @@
 // `parley explain`: every fact about one resource, with where it comes from. Reads parley's RDF
 // output (the reified pl:Fact / pl:Evidence provenance) rather than rebuilding the graph, so it
 // explains exactly what a user of the files sees.
+#include "app/build_runner.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
 #include "rdf/iri.hpp"
@@ -350,19 +351,7 @@ void explain(std::ostream& out, const Index& index, const std::string& iri) {
 }
 
 void run_explain(const ExplainOptions& o, AppContext& ctx) {
-    std::vector<std::filesystem::path> data(o.data.begin(), o.data.end());
-    if (data.empty()) {
-        const std::filesystem::path nq = "out/graph.nq", ttl = "out/graph.ttl";
-        std::error_code ec;
-        if (std::filesystem::exists(nq, ec)) {
-            data.push_back(nq);
-        } else if (std::filesystem::exists(ttl, ec)) {
-            data.push_back(ttl);
-        } else {
-            throw io_error("explain: no data: neither out/graph.nq nor out/graph.ttl exists; run "
-                           "'parley build' first or pass --data FILE");
-        }
-    }
+    const std::vector<std::filesystem::path> data = default_data(o.data, "explain");
     const rdf::Model model = rdf::Model::from_files(ctx.world, data, rdf::Model::Graphs::Union);
     const Index index(model.triples());
     const std::string iri = resolve_target(index, o.target);

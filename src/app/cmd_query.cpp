@@ -1,4 +1,5 @@
 // `parley query`: SPARQL over the written graph with the embedded engine (librdf + rasqal).
+#include "app/build_runner.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
 #include "query/query.hpp"
@@ -63,19 +64,7 @@ void run_query_command(const QueryOptions& o, AppContext& ctx) {
                           "query: give exactly one of a QUERY.rq file or -e 'SPARQL text'");
     const std::string sparql = o.text.empty() ? read_query_file(o.file) : o.text;
 
-    std::vector<std::filesystem::path> data(o.data.begin(), o.data.end());
-    if (data.empty()) {
-        const std::filesystem::path nq = "out/graph.nq", ttl = "out/graph.ttl";
-        std::error_code ec;
-        if (std::filesystem::exists(nq, ec)) {
-            data.push_back(nq);
-        } else if (std::filesystem::exists(ttl, ec)) {
-            data.push_back(ttl);
-        } else {
-            throw io_error("query: no data: neither out/graph.nq nor out/graph.ttl exists; run "
-                           "'parley build' first or pass --data FILE");
-        }
-    }
+    const std::vector<std::filesystem::path> data = default_data(o.data, "query");
     const auto format = query::result_format_from_string(o.results);
     if (!format) throw ParleyError(ExitCode::Usage, "query: unknown --results " + o.results);
     const bool named =
