@@ -59,6 +59,38 @@ bool uses_graph_keyword(std::string_view q) {
     return false;
 }
 
+/// The projected variables of a SELECT query, read from its text: rasqal reports no binding
+/// names when there are no rows. `(expr AS ?x)` projects `x`; `SELECT *` gives none.
+static std::vector<std::string> select_variables(std::string_view q) {
+    std::string lower(q);
+    for (auto& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t i = lower.find("select");
+    if (i == std::string::npos) return {};
+    i += 6;
+    std::vector<std::string> vars;
+    int depth = 0;
+    bool after_as = false;
+    while (i < q.size()) {
+        const char c = q[i];
+        if (c == '{' || (depth == 0 && lower.compare(i, 5, "where") == 0)) break;
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (depth > 0 && lower.compare(i, 3, "as ") == 0) after_as = true;
+        if (c == '?' || c == '$') {
+            std::size_t j = i + 1;
+            while (j < q.size() && (std::isalnum(static_cast<unsigned char>(q[j])) || q[j] == '_'))
+                ++j;
+            if (depth == 0 || after_as) vars.emplace_back(q.substr(i + 1, j - i - 1));
+            after_as = false;
+            i = j;
+            continue;
+        }
+        ++i;
+    }
+    return vars;
+}
+
 QueryResult run_query(const rdf::Model& model, std::string_view sparql) {
     librdf_world* w = model.world().get();
     const std::string text(sparql);
@@ -93,6 +125,8 @@ QueryResult run_query(const rdf::Model& model, std::string_view sparql) {
             const char* name = librdf_query_results_get_binding_name(r.get(), i);
             out.variables.emplace_back(name ? name : "");
         }
+        if (n == 0 && librdf_query_results_finished(r.get()))
+            out.variables = select_variables(sparql); // no rows: names from the query text
         for (; !librdf_query_results_finished(r.get()); librdf_query_results_next(r.get())) {
             std::vector<std::optional<Term>> row(static_cast<std::size_t>(n));
             for (int i = 0; i < n; ++i) {
