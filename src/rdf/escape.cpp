@@ -12,43 +12,6 @@ void append_u4(std::string& out, unsigned char c) {
 }
 } // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                append_u4(out, c);
-            } else {
-                out.push_back(ch);
-            }
-        }
-    }
-    out.push_back('"');
-}
-
 void append_turtle_escaped(std::string& out, std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
@@ -82,6 +45,13 @@ void append_turtle_escaped(std::string& out, std::string_view s) {
             }
         }
     }
+}
+
+// JSON strings and Turtle string literals escape the same characters the same way here.
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    append_turtle_escaped(out, s);
+    out.push_back('"');
 }
 
 std::string to_turtle(const Term& term) {
