@@ -13,15 +13,16 @@ namespace {
 
 const std::set<std::string>& stop_left() {
     static const std::set<std::string> s = {
-        "a",     "an",     "the",    "this", "that",  "these",   "those", "its",  "their",  "his",
-        "her",   "our",    "my",     "your", "any",   "every",   "some",  "no",   "of",     "for",
-        "on",    "to",     "from",   "with", "in",    "at",      "by",    "and",  "or",     "but",
-        "is",    "are",    "was",    "were", "be",    "been",    "has",   "have", "had",    "will",
-        "would", "could",  "should", "can",  "may",   "might",   "must",  "not",  "said",   "says",
-        "told",  "that",   "which",  "who",  "it",    "they",    "he",    "she",  "we",     "i",
-        "as",    "also",   "only",   "such", "about", "over",    "into",  "than", "more",   "most",
-        "after", "before", "while",  "when", "if",    "whether", "what",  "how",  "why",    "there",
-        "here",  "latest", "what",   "so",   "other", "both",    "all",   "each", "another"};
+        "a",      "an",    "the",  "this",    "that",  "these", "those",  "its",     "their",
+        "his",    "her",   "our",  "my",      "your",  "any",   "every",  "some",    "no",
+        "of",     "for",   "on",   "to",      "from",  "with",  "in",     "at",      "by",
+        "and",    "or",    "but",  "is",      "are",   "was",   "were",   "be",      "been",
+        "has",    "have",  "had",  "will",    "would", "could", "should", "can",     "may",
+        "might",  "must",  "not",  "said",    "says",  "told",  "that",   "which",   "who",
+        "it",     "they",  "he",   "she",     "we",    "i",     "as",     "also",    "only",
+        "such",   "about", "over", "into",    "than",  "more",  "most",   "after",   "before",
+        "while",  "when",  "if",   "whether", "what",  "how",   "why",    "there",   "here",
+        "latest", "what",  "so",   "other",   "both",  "all",   "each",   "another", "ever"};
     return s;
 }
 
@@ -125,11 +126,149 @@ std::string strip_label(std::string s) {
     return s;
 }
 
+/// Heads that, bare and definite ("the plan"), refer back to a proposal named before.
+bool anaphoric_head(const std::string& w) {
+    return w == "plan" || w == "proposal" || w == "offer" || w == "initiative" || w == "roadmap" ||
+           w == "memorandum" || w == "draft" || w == "deal" || w == "package" || w == "framework" ||
+           w == "blueprint" || w == "truce" || w == "ceasefire" || w == "agreement" ||
+           w == "idea" || w == "demand" || w == "request" || w == "suggestion";
+}
+
+/// Heads that may refer back to any proposal: "Yerevan has rejected the idea".
+bool generic_head(const std::string& w) {
+    return w == "idea" || w == "demand" || w == "request" || w == "suggestion";
+}
+
+/// Plan-like heads: "the proposal" may refer to "the latest truce plan".
+bool plan_like(const std::string& w) {
+    return w == "plan" || w == "proposal" || w == "offer" || w == "initiative" || w == "roadmap" ||
+           w == "blueprint" || w == "draft" || w == "memorandum";
+}
+
+/// The proposal that "the HEAD" at token `a` of sentence `s` refers to: the latest proposal
+/// (in this sentence before `a`, or in the `reach` sentences before) whose label has the word
+/// HEAD; for plan-like heads also one whose label has another plan-like word. -1: none.
+int antecedent(const State& st, std::size_t s, std::size_t a, const std::string& head,
+               std::size_t reach = 5) {
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1 && !plan_like(head) && !generic_head(head)) break;
+        for (std::size_t back = 0; back <= s && back <= reach; ++back) {
+            const std::size_t ss = s - back;
+            const auto& spans = st.proposals[ss];
+            for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
+                if (back == 0 && it->last > a) continue;
+                const auto& toks = st.tokens[ss];
+                for (std::size_t k = it->first; k < it->last && k < toks.size(); ++k) {
+                    const std::string& w = toks[k].lower;
+                    std::string sing = w;
+                    if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
+                    if (sing == head || (pass == 1 && (plan_like(sing) || generic_head(head))))
+                        return it->proposal;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+/// Nouns of texts that state a side's position: "The statement ruled out ...".
+bool document_noun(const std::string& w) {
+    return w == "statement" || w == "communique" || w == "communiqué" || w == "declaration" ||
+           w == "letter" || w == "section" || w == "part" || w == "document" || w == "text" ||
+           w == "memorandum" || w == "plan" || w == "proposal" || w == "draft" || w == "roadmap" ||
+           w == "resolution" || w == "paper" || w == "initiative";
+}
+
+/// The actor behind a text that is the subject of verb `i` ("The peace section seeks X", "The
+/// statement ruled out Y"): the proposers of the plan it refers back to (states and bodies
+/// before persons; a person's country when the text names the state's position), else the
+/// first actor named in the sentence that introduced a text of that name. -1: none.
+int document_author(const State& st, std::size_t s, std::size_t i) {
+    const auto& toks = st.tokens[s];
+    std::size_t k = i;
+    while (k > 0 && (toks[k - 1].lower == "also" || toks[k - 1].lower == "has" ||
+                     toks[k - 1].lower == "had" || toks[k - 1].lower == "have" ||
+                     toks[k - 1].lower == "further" || toks[k - 1].lower.ends_with("ly")))
+        --k;
+    if (k == 0 || !document_noun(toks[k - 1].lower)) return -1;
+    const std::size_t h = k - 1;
+    // The subject starts the clause: "The [adjectives] NOUN VERB".
+    std::size_t d = h;
+    while (d > 0 && h - d < 3 && !stop_left().count(toks[d - 1].lower) && toks[d - 1].word)
+        --d;
+    if (d == 0 || (toks[d - 1].lower != "the" && toks[d - 1].lower != "this")) return -1;
+    if (d >= 2 && !stop_token(toks[d - 2])) return -1;
+    const std::string& head = toks[h].lower;
+    int ref = antecedent(st, s, h, head);
+    if (ref < 0 && (head == "section" || head == "part" || head == "text"))
+        ref = antecedent(st, s, h, "plan", 8);
+    if (ref >= 0) {
+        const auto& who = st.ex.proposals[static_cast<std::size_t>(ref)].proposers;
+        for (int e : who)
+            if (st.ex.entities[static_cast<std::size_t>(e)].type != EntityType::Person) return e;
+        for (int e : who) {
+            const int aff = st.ex.entities[static_cast<std::size_t>(e)].affiliation;
+            if (aff >= 0 &&
+                st.ex.entities[static_cast<std::size_t>(aff)].type == EntityType::Country)
+                return aff;
+        }
+        if (!who.empty()) return who.front();
+    }
+    // "The Quad set out its roadmap in a joint statement ... The statement ruled out ...".
+    for (std::size_t back = 1; back <= s && back <= 3; ++back) {
+        const std::size_t ss = s - back;
+        bool named = false;
+        for (const auto& t : st.tokens[ss])
+            named |= t.lower == head;
+        if (!named) continue;
+        for (const auto& m : st.mentions[ss])
+            if (!m.in_quote && !m.demonym && is_actor_entity(st, m.entity)) return m.entity;
+        return -1;
+    }
+    return -1;
+}
+
+/// The side named right before verb `i` (over auxiliaries, negation and adverbs): "Russia
+/// did not agree", "Baku has long opposed". Not a pronoun, a demonym or "some partners".
+int named_subject(const State& st, std::size_t s, std::size_t i) {
+    const auto& toks = st.tokens[s];
+    std::size_t k = i;
+    while (k > 0 && (aux_stops().count(toks[k - 1].lower) || is_neg(toks[k - 1].lower) ||
+                     toks[k - 1].lower == "n't" || toks[k - 1].lower == "also" ||
+                     toks[k - 1].lower == "again" || toks[k - 1].lower == "long" ||
+                     (toks[k - 1].lower.ends_with("ly") && toks[k - 1].lower != "italy")))
+        --k;
+    if (k == i && k > 0 && !toks[k - 1].word) return -1;
+    for (const auto& m : st.mentions[s])
+        if (m.last == k && !m.demonym && !m.descriptive && is_actor_entity(st, m.entity)) {
+            if (m.first > 0 && (toks[m.first - 1].lower == "of" || toks[m.first - 1].lower == "'s"))
+                return -1; // "partners of Russia", a modifier
+            // "If Moscow refuses even a pause": a supposition, not a position.
+            for (std::size_t q = m.first; q-- > 0 && q + 4 > m.first;)
+                if (toks[q].lower == "if" || toks[q].lower == "unless" ||
+                    toks[q].lower == "whether")
+                    return -1;
+            return m.entity;
+        }
+    return -1;
+}
+
+/// "the plan" at tokens [a, b): a bare definite head with an antecedent proposal.
+bool definite_bare(const State& st, std::size_t s, std::size_t a, std::size_t b) {
+    if (b != a + 1 || a == 0) return false;
+    const auto& toks = st.tokens[s];
+    const std::string& det = toks[a - 1].lower;
+    return (det == "the" || det == "this" || det == "that") && anaphoric_head(toks[a].lower) &&
+           antecedent(st, s, a, toks[a].lower) >= 0;
+}
+
 } // namespace
 
 // Registers a proposal spanning tokens [a, b) of sentence s; returns its index.
 static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
                         const std::string& rule) {
+    while (b > a + 1 && stop_token(st.tokens[s][b - 1]))
+        --b;
     if (a >= b) return -1;
     std::string label = strip_label(st.span_text(s, a, b));
     if (label.size() < 4) return -1;
@@ -139,6 +278,21 @@ static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
         static const std::set<std::string> bad = {"whose", "which", "there", "in",  "for",
                                                   "up",    "no",    "it",    "them"};
         if (bad.count(first)) return -1;
+    }
+    // "the proposal", "this plan": a definite bare head refers back to the proposal named
+    // last with that head (or, for plan-like heads, the last authored plan).
+    if (b == a + 2 && (st.tokens[s][a].lower == "the" || st.tokens[s][a].lower == "this"))
+        ++a; // a clause object "the idea"
+    if (b == a + 1 && a > 0) {
+        const std::string& det = st.tokens[s][a - 1].lower;
+        const std::string& head = st.tokens[s][a].lower;
+        if ((det == "the" || det == "this" || det == "that") && anaphoric_head(head)) {
+            const int ref = antecedent(st, s, a, head);
+            if (ref >= 0) {
+                st.proposals[s].push_back({s, a, b, ref});
+                return ref;
+            }
+        }
     }
     // Key: lower-case words without articles; a trailing plural 's' dropped.
     std::string key;
@@ -212,6 +366,11 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
             t.lower != "'s" && t.lower != "and")
             break;
         if (t.lower == "and" && b + 1 < toks.size() && toks[b + 1].lower == "that") break;
+        // "a de-escalation plan and demanded that ...": a new predicate.
+        if (t.lower == "and" && b + 1 < toks.size() &&
+            (st.trig("speech_verbs", toks[b + 1].lower) ||
+             verb_polarity(st, toks, b + 1) != Pol::None))
+            break;
         ++b;
     }
     // Trailing function words are not part of the phrase.
@@ -242,6 +401,12 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
         if (t.lower == "and" && b + 1 < toks.size() &&
             (toks[b + 1].lower == "that" || toks[b + 1].lower == "to"))
             break;
+        // "... and urged both sides to ...", "... and warned that": a new predicate.
+        if (t.lower == "and" && b + 1 < toks.size() && b > a &&
+            (st.trig("speech_verbs", toks[b + 1].lower) ||
+             verb_polarity(st, toks, b + 1) != Pol::None || toks[b + 1].lower == "warned" ||
+             toks[b + 1].lower == "accused"))
+            break;
         ++b;
     }
     while (b > a && (stop_left().count(toks[b - 1].lower) || toks[b - 1].quote))
@@ -254,6 +419,10 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
         "there",  "from",  "into",     "of",   "him", "us",    "me"};
     if (bad_start.count(toks[a].lower) && !(toks[a].lower == "a" || toks[a].lower == "the"))
         return {0, 0};
+    // "has refused for three decades": a duration, not an object.
+    static const std::set<std::string> durations = {"years", "decades", "months", "weeks",
+                                                    "days",  "hours",   "year",   "decade"};
+    if (b - a <= 3 && durations.count(toks[b - 1].lower)) return {0, 0};
     return {a, b};
 }
 
@@ -263,12 +432,29 @@ static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int
     if (actor < 0 || st.ex.entities[static_cast<std::size_t>(actor)].type == EntityType::Person)
         return actor;
     const auto& toks = st.tokens[s];
+    auto leader = [&](int who) {
+        return who >= 0 &&
+               st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
+               st.ex.entities[static_cast<std::size_t>(who)].affiliation == actor;
+    };
     for (std::size_t k = pos; k-- > 0;) {
         if (!st.trig("speech_verbs", toks[k].lower)) continue;
         const int who = subject_actor(st, s, k);
-        if (who >= 0 && st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
-            st.ex.entities[static_cast<std::size_t>(who)].affiliation == actor)
-            return who;
+        if (leader(who)) return who;
+        return actor;
+    }
+    // "Baku supports the framework, Mamedli said": the attribution after the clause.
+    for (std::size_t k = pos + 1; k < toks.size(); ++k) {
+        if (toks[k].quote) break;
+        if (!st.trig("speech_verbs", toks[k].lower)) continue;
+        for (const auto& m : st.mentions[s]) {
+            const bool before = m.last == k && m.first > 0 && toks[m.first - 1].text == ",";
+            const bool after = m.first == k + 1 && toks[k - 1].text == ",";
+            const auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
+            if ((before || after) && !m.in_quote &&
+                (leader(m.entity) || (pe.type == EntityType::Person && pe.affiliation < 0)))
+                return m.entity;
+        }
         break;
     }
     return actor;
@@ -304,9 +490,11 @@ void find_proposals_and_stances(State& st) {
         for (std::size_t i = 0; i < toks.size(); ++i) {
             Pol pol = verb_polarity(st, toks, i);
             if (pol == Pol::None) continue;
-            // "denied that a summit had been discussed": a denial of a fact, not a rejection.
+            // "denied that a summit had been discussed": a denial of a fact, not a rejection;
+            // "declared that X is ready": a statement, not a call.
             if ((toks[i].lower == "denied" || toks[i].lower == "denies" ||
-                 toks[i].lower == "deny") &&
+                 toks[i].lower == "deny" || toks[i].lower == "declared" ||
+                 toks[i].lower == "declares" || toks[i].lower == "declaring") &&
                 i + 1 < toks.size() && toks[i + 1].lower == "that")
                 continue;
             // "Azerbaijan's demand that ...", "the offer": a noun, not a verb.
@@ -316,7 +504,7 @@ void find_proposals_and_stances(State& st) {
                           toks[i - 1].lower == "his" || toks[i - 1].lower == "her" ||
                           toks[i - 1].lower == "our"))
                 continue;
-            const bool quoted = st.in_quote(toks[i].begin);
+            bool quoted = st.in_quote(toks[i].begin);
             // Negation and hedges right before the verb: not a stance.
             bool negated = false, hedged = false;
             for (std::size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
@@ -324,6 +512,17 @@ void find_proposals_and_stances(State& st) {
                 hedged |= st.trig("hedges", toks[k].lower) || toks[k].lower == "may" ||
                           toks[k].lower == "might" || toks[k].lower == "hesitant" ||
                           toks[k].lower == "whether";
+            }
+            // A named side as the subject: "Russia did not agree to X" (also inside a quote).
+            const int named = named_subject(st, s, i);
+            if (quoted && named >= 0) quoted = false;
+            // "did not agree to / accept / support X" said of a named side: it opposes X.
+            if (negated && !hedged && named >= 0 &&
+                (pol == Pol::Support &&
+                 (toks[i].lower.starts_with("agree") || toks[i].lower.starts_with("accept") ||
+                  toks[i].lower.starts_with("support")))) {
+                negated = false;
+                pol = Pol::Oppose;
             }
             std::size_t obj = i + 1;
             if (obj < toks.size() && (toks[obj].lower == "out" || toks[obj].lower == "down" ||
@@ -346,6 +545,11 @@ void find_proposals_and_stances(State& st) {
             std::vector<int> coordinated;
             if (agents.empty()) {
                 coordinated = subject_actors(st, s, i);
+                if (coordinated.empty() && named >= 0) coordinated.push_back(named);
+                if (coordinated.empty()) {
+                    const int author = document_author(st, s, i);
+                    if (author >= 0) coordinated.push_back(author);
+                }
                 if (!coordinated.empty()) actor = coordinated.front();
             }
             // A relative clause: "the 30-day ceasefire that Ukraine is demanding", "a plan
@@ -423,7 +627,8 @@ void find_proposals_and_stances(State& st) {
                         if (proposal_head(st, toks[k].lower)) {
                             std::tie(pa, pb) = noun_phrase(st, s, k);
                             if (pa < obj) pa = obj;
-                            if (pb - pa < 2 && !st.trig("proposal_heads_alone", toks[k].lower))
+                            if (pb - pa < 2 && !st.trig("proposal_heads_alone", toks[k].lower) &&
+                                !definite_bare(st, s, pa, pb))
                                 pb = pa = 0;
                             break;
                         }
@@ -434,6 +639,32 @@ void find_proposals_and_stances(State& st) {
                     }
                 }
                 if (pb > pa) p = add_proposal(st, s, pa, pb, "proposal.object");
+                // "seeks recognition of Crimea ..., and a neutral Ukraine": a further object
+                // coordinated by "and" + article is a proposal of its own.
+                std::size_t tail = pb; // "... as Russian territory, and": over the rest
+                while (tail < toks.size() && tail < pb + 6 && toks[tail].word &&
+                       !aux_stops().count(toks[tail].lower) && toks[tail].lower != "and")
+                    ++tail;
+                if (tail >= toks.size() || toks[tail].text != ",") tail = pb;
+                for (std::size_t e = tail; p >= 0 && e < toks.size();) {
+                    std::size_t c = e;
+                    if (c < toks.size() && toks[c].text == ",") ++c;
+                    if (c >= toks.size() || toks[c].lower != "and") break;
+                    ++c;
+                    if (c >= toks.size() ||
+                        (toks[c].lower != "a" && toks[c].lower != "an" && toks[c].lower != "the"))
+                        break;
+                    std::size_t d = c + 1;
+                    while (d < toks.size() && d < c + 10 && !stop_token(toks[d]) &&
+                           !clause_stops().count(toks[d].lower) &&
+                           !aux_stops().count(toks[d].lower) && toks[d].lower != "and")
+                        ++d;
+                    // Only a phrase that ends the clause: "and the talks ended" is a clause.
+                    if (d - c < 3 || (d < toks.size() && !stop_token(toks[d]))) break;
+                    int q = add_proposal(st, s, c + 1, d, "proposal.object");
+                    if (q >= 0) more.push_back(q);
+                    e = d;
+                }
             } else if (!agents.empty()) {
                 // The passive verb modifies the phrase before it: "concessions demanded by X".
                 for (auto& ps : st.proposals[s])
@@ -448,6 +679,16 @@ void find_proposals_and_stances(State& st) {
                     }
                 }
             }
+            // "Moscow has refused for three decades", "Kyiv refused.": no object; the stance is
+            // on the proposal named last (in this sentence or the one before).
+            if (p < 0 && agents.empty() && (pol == Pol::Reject || pol == Pol::Oppose) &&
+                (obj >= toks.size() || stop_token(toks[obj]) || toks[obj].lower == "for" ||
+                 toks[obj].lower == "since")) {
+                for (const auto& ps : st.proposals[s])
+                    if (ps.last <= i) p = ps.proposal;
+                if (p < 0 && s > 0 && !st.proposals[s - 1].empty())
+                    p = st.proposals[s - 1].back().proposal;
+            }
             if (p < 0) continue;
             // Conditional offers: "could forgo X if Y".
             const bool modal =
@@ -455,6 +696,10 @@ void find_proposals_and_stances(State& st) {
             std::vector<int> actors = agents;
             for (int c : coordinated)
                 actors.push_back(c);
+            // A leader stating his country's position: he holds the stance.
+            const int speaker_leader = actors.size() == 1 && agents.empty()
+                                           ? reporting_leader(st, s, i, actors.front())
+                                           : -1;
             more.insert(more.begin(), p);
             for (int q : more)
                 for (int who : actors) {
@@ -471,7 +716,8 @@ void find_proposals_and_stances(State& st) {
                                 : pol == Pol::Demand ? Stance::Demands
                                 : pol == Pol::Oppose ? Stance::Opposes
                                                      : Stance::Rejects;
-                    add_stance(st, who, sv, p, -1, s, i, pb, "stance.verb:" + toks[i].lower);
+                    add_stance(st, speaker_leader >= 0 ? speaker_leader : who, sv, p, -1, s, i, pb,
+                               "stance.verb:" + toks[i].lower);
                 }
         }
         // 1b. Reported demands: "X said/added/stressed that Y must/should ...".
@@ -558,15 +804,27 @@ void find_proposals_and_stances(State& st) {
                          toks[k].lower == "necessary" || toks[k].lower == "needed" ||
                          toks[k].lower == "an" || toks[k].lower == "option"));
             if (!opp) continue;
-            // The subject phrase: a proposal ending right before "is".
+            // The subject phrase: a proposal ending right before "is", or before a relative
+            // clause between commas ("the proposal, which X had handed over, was ...").
+            std::size_t se = i;
+            if (toks[i - 1].text == ",")
+                for (std::size_t j = i - 1; j-- > 1 && j + 40 > i;) {
+                    if (toks[j].quote || toks[j].text == ";") break;
+                    if (toks[j].text == "," &&
+                        (toks[j + 1].lower == "which" || toks[j + 1].lower == "who" ||
+                         toks[j + 1].lower == "whose")) {
+                        se = j;
+                        break;
+                    }
+                }
             int p = -1;
             for (auto& ps : st.proposals[s])
-                if (ps.last == i) p = ps.proposal;
+                if (ps.last == se) p = ps.proposal;
             if (p < 0) {
-                for (std::size_t h = i; h-- > 0 && h + 6 > i;)
+                for (std::size_t h = se; h-- > 0 && h + 6 > se;)
                     if (proposal_head(st, toks[h].lower)) {
                         auto [a, b] = noun_phrase(st, s, h);
-                        p = add_proposal(st, s, a, std::min(b, i), "proposal.subject");
+                        p = add_proposal(st, s, a, std::min(b, se), "proposal.subject");
                         break;
                     }
             }
@@ -641,6 +899,10 @@ void find_proposals_and_stances(State& st) {
                 covered |= i >= ps.first && i < ps.last;
             if (covered) continue;
             auto [a, b] = noun_phrase(st, s, i);
+            if (definite_bare(st, s, a, b)) {
+                add_proposal(st, s, a, b, "proposal.noun");
+                continue;
+            }
             if (b - a < 2 && !st.trig("proposal_heads_alone", toks[i].lower)) continue;
             if (weak_head(toks[i].lower) && b - a < 3) continue;
             int p = add_proposal(st, s, a, b, "proposal.noun");

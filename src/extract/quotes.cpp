@@ -134,16 +134,18 @@ int last_person(const State& st, std::size_t s, std::size_t i) {
     return -1;
 }
 
-int resolve_reference(const State& st, std::size_t s, std::size_t i) {
+namespace {
+
+/// The person a description "[AFFILIATION] ROLE" starting at token k of sentence s refers to:
+/// the most recently mentioned person with that role (and affiliation); an exact role beats a
+/// longer one containing it ("prime minister" vs "first deputy prime minister"). When nobody
+/// before fits, a person named in the next few sentences with that role and affiliation (a
+/// lead "Sudan's army chief has thrown out ..." names the general only later). `before` is
+/// the token position the search starts from. Returns -1 when the tokens are no description.
+int described_person(const State& st, std::size_t s, std::size_t k, int affiliation,
+                     std::size_t before) {
     const auto& toks = st.tokens[s];
-    if (i >= toks.size()) return -1;
-    if (is_pronoun(toks[i].lower)) return last_person(st, s, i);
-    if (toks[i].lower != "the") return -1;
-    // "the Ukrainian president", "the Russian leader", "the Kosovo prime minister",
-    // "the general", "the envoy", "the UN chief".
-    int affiliation = -1;
-    std::size_t k = i + 1;
-    if (k < toks.size()) {
+    if (affiliation < 0 && k < toks.size()) {
         int e = mention_entity_at(st, s, k, true);
         if (e >= 0 && st.ex.entities[static_cast<std::size_t>(e)].type != EntityType::Person) {
             affiliation = e;
@@ -168,32 +170,82 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
             rlen = 1;
             break;
         }
+        // "army chief", "military leader": a chief of a named side.
+        if (n == 2 && affiliation >= 0 &&
+            (toks[k + n - 1].lower == "chief" || toks[k + n - 1].lower == "leader")) {
+            role = toks[k + n - 1].lower;
+            rlen = 2;
+            break;
+        }
     }
     if (rlen == 0) return -1;
     const std::string want = fold_case(role);
-    // The most recently mentioned person with that role (and affiliation); an exact role
-    // beats a longer one containing it ("prime minister" vs "first deputy prime minister").
+    const bool generic = want == "chief" || want == "leader" || want.ends_with(" chief") ||
+                         want.ends_with(" leader");
+    auto fits = [&](const DocEntity& pe, int pass) {
+        if (pe.type != EntityType::Person || pe.name.empty()) return false;
+        const std::string have = fold_case(pe.role);
+        // An envoy may be titled "Special Representative" or "mediator".
+        const bool envoy_like =
+            want == "envoy" && (have.find("representative") != std::string::npos ||
+                                have.find("mediator") != std::string::npos);
+        const bool role_ok =
+            want == "leader" || want == "chief" ||
+            (pass == 0 ? have == want : have.find(want) != std::string::npos || envoy_like);
+        const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
+        return role_ok && aff_ok;
+    };
     for (int pass = 0; pass < 2; ++pass) {
         for (std::size_t back = 0; back <= s && back <= 30; ++back) {
             const std::size_t ss = s - back;
             for (auto it = st.mentions[ss].rbegin(); it != st.mentions[ss].rend(); ++it) {
-                if (back == 0 && it->first >= i) continue;
-                const auto& pe = st.ex.entities[static_cast<std::size_t>(it->entity)];
-                if (pe.type != EntityType::Person || pe.name.empty()) continue;
-                const std::string have = fold_case(pe.role);
-                // An envoy may be titled "Special Representative" or "mediator".
-                const bool envoy_like =
-                    want == "envoy" && (have.find("representative") != std::string::npos ||
-                                        have.find("mediator") != std::string::npos);
-                const bool role_ok =
-                    want == "leader" || want == "chief" ||
-                    (pass == 0 ? have == want : have.find(want) != std::string::npos || envoy_like);
-                const bool aff_ok = affiliation < 0 || pe.affiliation == affiliation;
-                if (role_ok && aff_ok) return it->entity;
+                if (back == 0 && it->first >= before) continue;
+                if (fits(st.ex.entities[static_cast<std::size_t>(it->entity)], pass))
+                    return it->entity;
             }
         }
     }
+    // Forward, only for a description tied to a side ("Sudan's army chief"), which names one
+    // person; a bare "the envoy" may be anyone's.
+    if (affiliation < 0) return -1;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t ss = s; ss < st.mentions.size() && ss <= s + 8; ++ss)
+            for (const auto& m : st.mentions[ss]) {
+                if (ss == s && m.first < before) continue;
+                if (m.descriptive) continue;
+                const auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                if (fits(pe, pass)) return m.entity;
+                // "Sudan's army chief ... General X said": the first titled person named
+                // after a generic "chief"/"leader", unless tied to another country.
+                if (pass == 1 && generic && pe.type == EntityType::Person && !pe.role.empty() &&
+                    (pe.affiliation < 0 ||
+                     st.ex.entities[static_cast<std::size_t>(pe.affiliation)].type !=
+                         EntityType::Country))
+                    return m.entity;
+            }
     return -1;
+}
+
+/// First words of a parenthetical between commas that is not the subject: "X, led by Y,
+/// said", "X, the Kremlin aide, said".
+const std::set<std::string>& parenthetical_opens() {
+    static const std::set<std::string> s = {
+        "led", "headed", "better", "known",    "flanked", "accompanied", "backed",
+        "who", "whose",  "a",      "an",       "the",     "speaking",    "also",
+        "now", "then",   "once",   "formerly", "chaired", "joined"};
+    return s;
+}
+
+} // namespace
+
+int resolve_reference(const State& st, std::size_t s, std::size_t i) {
+    const auto& toks = st.tokens[s];
+    if (i >= toks.size()) return -1;
+    if (is_pronoun(toks[i].lower)) return last_person(st, s, i);
+    if (toks[i].lower != "the") return -1;
+    // "the Ukrainian president", "the Russian leader", "the Kosovo prime minister",
+    // "the general", "the envoy", "the UN chief".
+    return described_person(st, s, i + 1, -1, i);
 }
 
 int subject_actor(const State& st, std::size_t s, std::size_t verb) {
@@ -205,11 +257,34 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
         while (k > 0 && toks[k - 1].text != "," && !toks[k - 1].quote)
             --k;
         if (k > 0 && toks[k - 1].text == ",") from = k - 1;
+        // "The paramilitary force, led by X, better known as Y, responded": further
+        // parentheticals, recognised by how they open (a participle, a relative pronoun,
+        // an article or a title), are skipped as well; "In Berlin, Zelensky, ..." stops.
+        const auto& opens = parenthetical_opens();
+        while (from >= 2 && toks[from].text == ",") {
+            std::size_t j = from;
+            while (j > 0 && toks[j - 1].text != "," && !toks[j - 1].quote)
+                --j;
+            if (j == 0 || toks[j - 1].text != "," || j >= from) break;
+            if (!opens.count(toks[j].lower) && !st.gz.role_word(toks[j].lower)) break;
+            from = j - 1;
+        }
     }
     // Nearest actor mention or pronoun/description before the verb, within the clause.
     for (std::size_t k = from; k-- > 0;) {
         const auto& t = toks[k];
         if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which") break;
+        // "The force, led by X, better known as Y, responded by declaring": skip them.
+        if (t.text == ",") {
+            std::size_t j = k;
+            while (j > 0 && toks[j - 1].text != "," && !toks[j - 1].quote)
+                --j;
+            if (j > 0 && toks[j - 1].text == "," && j < k &&
+                (parenthetical_opens().count(toks[j].lower) || st.gz.role_word(toks[j].lower))) {
+                k = j;
+                continue;
+            }
+        }
         if (t.lower == "who" || t.lower == "whose") {
             // "Trump, who says ...": the relative clause's subject is the name before it.
             if (k >= 2 && toks[k - 1].text == ",")
@@ -238,6 +313,19 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
             int r = resolve_reference(st, s, k);
             if (r >= 0) return r;
         }
+        // "Sudan's army chief has thrown out ...": a side's leader described, not named.
+        if (t.lower == "chief" || t.lower == "leader" || st.gz.role_word(t.lower))
+            for (std::size_t j = k; j + 3 > k && j >= 2; --j)
+                if (toks[j - 1].lower == "'s") {
+                    for (const auto& m : st.mentions[s])
+                        if (m.last == j - 1 && !m.in_quote && !m.demonym &&
+                            st.ex.entities[static_cast<std::size_t>(m.entity)].type !=
+                                EntityType::Person) {
+                            const int r = described_person(st, s, j, m.entity, m.first);
+                            if (r >= 0) return r;
+                        }
+                    break;
+                }
         for (const auto& m : st.mentions[s]) {
             if (m.last == k + 1 && !m.in_quote) {
                 // "according to X" names a source, not a subject; possessives are modifiers.
