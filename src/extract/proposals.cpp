@@ -6,6 +6,7 @@
 #include "extract/internal.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace parley::extract {
 
@@ -124,6 +125,32 @@ std::string strip_label(std::string s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == ','))
         s.pop_back();
     return s;
+}
+
+/// The end of [a, b) without a trailing time phrase: "a truce in the air on Monday",
+/// "talks next week", "on 12 September".
+std::size_t without_time(const std::vector<Token>& toks, std::size_t a, std::size_t b) {
+    static const std::set<std::string> lead = {"on", "last", "next", "this",  "earlier", "later",
+                                               "in", "by",   "from", "until", "since"};
+    static const std::set<std::string> timeish = {
+        "monday",   "tuesday",   "wednesday", "thursday",  "friday",   "saturday",
+        "sunday",   "january",   "february",  "march",     "april",    "may",
+        "june",     "july",      "august",    "september", "october",  "november",
+        "december", "week",      "month",     "year",      "weekend",  "morning",
+        "evening",  "afternoon", "night",     "the",       "of",       "day",
+        "days",     "weeks",     "months",    "today",     "tomorrow", "yesterday"};
+    for (std::size_t t = a + 1; t + 1 < b; ++t) {
+        if (!lead.count(toks[t].lower)) continue;
+        bool all = true, named = false;
+        for (std::size_t q = t + 1; q < b && all; ++q) {
+            const auto& w = toks[q].lower;
+            const bool digits = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+            all = timeish.count(w) || digits;
+            named |= digits || (timeish.count(w) && w != "the" && w != "of");
+        }
+        if (all && named) return t;
+    }
+    return b;
 }
 
 /// Heads that, bare and definite ("the plan"), refer back to a proposal named before.
@@ -269,6 +296,7 @@ static int add_proposal(State& st, std::size_t s, std::size_t a, std::size_t b,
                         const std::string& rule) {
     while (b > a + 1 && stop_token(st.tokens[s][b - 1]))
         --b;
+    b = without_time(st.tokens[s], a, b);
     if (a >= b) return -1;
     std::string label = strip_label(st.span_text(s, a, b));
     if (label.size() < 4) return -1;
@@ -362,8 +390,12 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
                                               EntityType::Person;
             if (person) break;
         }
+        // "monitoring mission", "peacekeeping force": a compound's last noun continues it.
+        static const std::set<std::string> compound_tail = {
+            "mission", "force",  "forces", "mechanism", "regime",    "team",
+            "zone",    "troops", "body",   "operation", "contingent"};
         if (b == h + 1 && !right_joiners().count(t.lower) && !proposal_head(st, t.lower) &&
-            t.lower != "'s" && t.lower != "and")
+            t.lower != "'s" && t.lower != "and" && !compound_tail.count(t.lower))
             break;
         if (t.lower == "and" && b + 1 < toks.size() && toks[b + 1].lower == "that") break;
         // "a de-escalation plan and demanded that ...": a new predicate.

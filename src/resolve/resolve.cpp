@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <set>
 
 namespace parley {
 
@@ -173,6 +175,139 @@ std::string proposal_key(const std::string& label) {
     }
     return out;
 }
+
+/// What a proposal label is about: its content words, reduced to a common form (plural 's'
+/// dropped, British/American spelling and near-synonyms mapped: truce -> ceasefire, pullback
+/// -> withdrawal), and whether it gives something up ("forgo", "no", "without"): "Ukraine's
+/// NATO membership" and "Ukraine forgoes NATO membership" are two proposals.
+struct ProposalSignature {
+    std::vector<std::string> words; ///< sorted, unique
+    bool gives_up = false;
+};
+
+ProposalSignature proposal_signature(const std::string& label) {
+    static const std::set<std::string> stop = {
+        "a",       "an",    "the",    "of",     "for",      "to",       "in",   "on",   "at",
+        "by",      "with",  "and",    "or",     "from",     "that",     "this", "its",  "their",
+        "his",     "her",   "our",    "be",     "is",       "are",      "was",  "were", "will",
+        "would",   "could", "should", "must",   "can",      "it",       "as",   "into", "over",
+        "any",     "all",   "some",   "such",   "other",    "which",    "who",  "has",  "have",
+        "had",     "s",     "new",    "latest", "proposed", "possible", "so",   "than", "more",
+        "between", "both",  "each"};
+    static const std::map<std::string, std::string> same = {{"truce", "ceasefire"},
+                                                            {"cease-fire", "ceasefire"},
+                                                            {"armistice", "ceasefire"},
+                                                            {"pullback", "withdrawal"},
+                                                            {"pullout", "withdrawal"},
+                                                            {"withdraw", "withdrawal"},
+                                                            {"withdrawing", "withdrawal"},
+                                                            {"withdrew", "withdrawal"},
+                                                            {"withdrawn", "withdrawal"},
+                                                            {"defence", "defense"},
+                                                            {"guarantee", "guarantee"},
+                                                            {"assurance", "guarantee"},
+                                                            {"troop", "force"},
+                                                            {"soldier", "force"},
+                                                            {"swap", "exchange"},
+                                                            {"prisoner", "prisoner"},
+                                                            {"pow", "prisoner"},
+                                                            {"captive", "prisoner"},
+                                                            {"membership", "membership"},
+                                                            {"accession", "membership"},
+                                                            {"join", "membership"},
+                                                            {"joining", "membership"},
+                                                            {"demilitarised", "demilitarized"},
+                                                            {"programme", "program"}};
+    static const std::set<std::string> giving_up = {
+        "forgo",    "forgoe",     "forgoing", "forgone",  "abandon", "abandoning", "abandoned",
+        "renounce", "renouncing", "drop",     "dropping", "no",      "without",    "never",
+        "not",      "give",       "giving",   "gave",     "end",     "ending",     "halt"};
+    ProposalSignature sig;
+    const std::string key = name_key(label);
+    std::size_t i = 0;
+    while (i < key.size()) {
+        std::size_t j = key.find(' ', i);
+        if (j == std::string::npos) j = key.size();
+        std::string w = key.substr(i, j - i);
+        i = j + 1;
+        if (w.empty() || stop.count(w)) continue;
+        if (giving_up.count(w)) {
+            sig.gives_up = true;
+            continue;
+        }
+        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+        if (auto it = same.find(w); it != same.end()) w = it->second;
+        sig.words.push_back(w);
+    }
+    std::sort(sig.words.begin(), sig.words.end());
+    sig.words.erase(std::unique(sig.words.begin(), sig.words.end()), sig.words.end());
+    return sig;
+}
+
+/// Proposals of earlier documents by content word, to find the one a new label rewords.
+/// Two labels are the same proposal when both give something up or neither does, they share
+/// at least two content words, and the shared words are at least three quarters of the
+/// shorter label's and half of the longer's. A proposal takes at most one label per
+/// document (the extractor already keeps one document's proposals apart on purpose). Words
+/// shared by very many proposals are not looked up (their postings are capped), so the search
+/// stays linear in the number of proposals.
+class ProposalIndex {
+public:
+    std::optional<Vertex> find(const ProposalSignature& sig, std::size_t doc) const {
+        if (sig.words.size() < 2) return std::nullopt;
+        std::map<std::size_t, std::size_t> shared; // entry -> words shared
+        for (const auto& w : sig.words) {
+            auto it = postings_.find(w);
+            if (it == postings_.end() || it->second.size() > kMaxPostings) continue;
+            for (std::size_t e : it->second)
+                ++shared[e];
+        }
+        std::optional<Vertex> best;
+        double best_score = 0;
+        for (const auto& [e, n_hint] : shared) {
+            const Entry& en = entries_[e];
+            if (n_hint < 1 || en.sig.gives_up != sig.gives_up) continue;
+            if (auto dv = docs_.find(en.vertex); dv != docs_.end() && dv->second.count(doc))
+                continue;
+            std::vector<std::string> both;
+            std::set_intersection(sig.words.begin(), sig.words.end(), en.sig.words.begin(),
+                                  en.sig.words.end(), std::back_inserter(both));
+            const double n = static_cast<double>(both.size());
+            const double lo = static_cast<double>(std::min(sig.words.size(), en.sig.words.size()));
+            const double hi = static_cast<double>(std::max(sig.words.size(), en.sig.words.size()));
+            if (both.size() < 2 || n / lo < 0.75 || n / hi < 0.5) continue;
+            const double score = n / hi;
+            if (score > best_score) { // first best wins: entries are in creation order
+                best_score = score;
+                best = en.vertex;
+            }
+        }
+        return best;
+    }
+
+    void add(const ProposalSignature& sig, Vertex v, std::size_t doc) {
+        docs_[v].insert(doc);
+        // A later label of the same proposal is found through its own words too.
+        if (!seen_.insert({v, sig.words}).second) return;
+        const std::size_t e = entries_.size();
+        entries_.push_back({sig, v});
+        for (const auto& w : sig.words) {
+            auto& list = postings_[w];
+            if (list.size() <= kMaxPostings) list.push_back(e);
+        }
+    }
+
+private:
+    static constexpr std::size_t kMaxPostings = 400;
+    struct Entry {
+        ProposalSignature sig;
+        Vertex vertex;
+    };
+    std::vector<Entry> entries_;
+    std::map<Vertex, std::set<std::size_t>> docs_; ///< documents each proposal has labels from
+    std::set<std::pair<Vertex, std::vector<std::string>>> seen_;
+    std::map<std::string, std::vector<std::size_t>> postings_;
+};
 
 std::string truncate_slug(std::string s, std::size_t max) {
     if (s.size() <= max) return s;
@@ -506,21 +641,29 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         }
     }
 
-    // ---- proposals: merge by normalized wording across documents
+    // ---- proposals: merge by normalized wording across documents, then by shared content
+    //      words (one outlet's "partial truce in the air and at sea" is another's "partial
+    //      ceasefire in the air and at sea"); see ProposalIndex.
     std::map<std::string, Vertex> prop_by_key;
     std::vector<std::vector<Vertex>> prop_v(extractions.size());
+    ProposalIndex similar;
     for (std::size_t d = 0; d < extractions.size(); ++d) {
         for (const auto& dp : extractions[d].proposals) {
             const std::string pk = proposal_key(dp.label);
+            const ProposalSignature sig = proposal_signature(dp.label);
             Vertex pv;
             if (auto it = prop_by_key.find(pk); it != prop_by_key.end()) {
                 pv = it->second;
+            } else if (auto near = similar.find(sig, d)) {
+                pv = *near;
+                prop_by_key.emplace(pk, pv);
             } else {
                 std::string key = "proposal/" + truncate_slug(slugify(dp.label), 60);
                 if (g.find(key)) key += "-" + hex8(fnv1a(pk));
                 pv = g.node(NodeKind::Proposal, key, dp.label);
                 prop_by_key.emplace(pk, pv);
             }
+            similar.add(sig, pv, d);
             for (const auto& a : dp.aliases)
                 if (a != g[pv].label) g[pv].aliases.insert(a);
             if (dp.label != g[pv].label) g[pv].aliases.insert(dp.label);

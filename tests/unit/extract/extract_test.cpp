@@ -129,3 +129,63 @@ TEST_CASE("conditional offers link the offer and the condition", "[extract]") {
     CHECK(ex.proposals[static_cast<std::size_t>(it->condition)].label.find("security guarantees") !=
           std::string::npos);
 }
+
+namespace {
+
+/// The stance of `actor` on the proposal whose label contains `words`, or nullptr.
+const DocStance* stance_on(const DocExtraction& ex, const std::string& actor,
+                           const std::string& words) {
+    const int a = index_of(ex, actor);
+    for (const auto& s : ex.stances)
+        if (s.actor == a && ex.proposals[static_cast<std::size_t>(s.proposal)].label.find(words) !=
+                                std::string::npos)
+            return &s;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("'the proposal' refers back to the plan named before", "[extract]") {
+    auto ex = run("Sudan's army chief has thrown out the latest truce plan put forward by the "
+                  "United States.\n\nIn a video address, General Abdel Fattah al-Burhan said the "
+                  "proposal, which the envoy had handed over, was unacceptable.\n");
+    const DocStance* s = stance_on(ex, "Abdel Fattah al-Burhan", "truce plan");
+    REQUIRE(s != nullptr);
+    CHECK((s->stance == Stance::Opposes || s->stance == Stance::Rejects));
+    // No proposal is labelled with the bare head.
+    for (const auto& p : ex.proposals)
+        CHECK(p.label != "proposal");
+}
+
+TEST_CASE("a statement as subject stands for the side that issued it", "[extract]") {
+    auto ex = run("The Quad set out its roadmap in a joint statement on 12 September, calling for "
+                  "a three-month humanitarian truce. The statement ruled out any role for the "
+                  "Muslim Brotherhood and warned that the war must end.\n");
+    REQUIRE(index_of(ex, "Quadrilateral Security Dialogue") >= 0);
+    const DocStance* s = stance_on(ex, "Quadrilateral Security Dialogue", "Muslim Brotherhood");
+    REQUIRE(s != nullptr);
+    CHECK(s->stance == Stance::Rejects);
+    // The object stops before the next predicate ("and warned that ...").
+    const auto& label = ex.proposals[static_cast<std::size_t>(s->proposal)].label;
+    CHECK(label.find("warned") == std::string::npos);
+}
+
+TEST_CASE("'did not agree to' said of a named side opposes; coordinated objects split",
+          "[extract]") {
+    auto ex = run("Defence Minister Rustem Umerov said: \"Russia did not agree to a meeting of "
+                  "leaders.\"\n\nThe memorandum seeks international recognition of Crimea as "
+                  "Russian territory, and a neutral Ukraine, Russia said.\n");
+    const DocStance* s = stance_on(ex, "Russia", "meeting of leaders");
+    REQUIRE(s != nullptr);
+    CHECK(s->stance == Stance::Opposes);
+    bool neutral = false;
+    for (const auto& p : ex.proposals)
+        neutral |= p.label == "neutral Ukraine";
+    CHECK(neutral);
+}
+
+TEST_CASE("hedged or supposed stances inside quotes are no stances", "[extract]") {
+    auto ex = run("\"If Moscow refuses even a pause in the skies, it becomes difficult to blame "
+                  "Kyiv,\" said Professor Helene Varenne.\n");
+    CHECK(stance_on(ex, "Russia", "pause") == nullptr);
+}
