@@ -95,7 +95,14 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
     if (st.trig("stance_demand", w)) return Pol::Demand;
     if ((w == "called" || w == "calls" || w == "calling" || w == "call") && next == "for")
         return Pol::Demand;
-    if ((w == "pressed" || w == "pushed" || w == "pushing") && next == "for") return Pol::Demand;
+    if ((w == "pressed" || w == "pushed" || w == "pushing" || w == "asked" || w == "asks" ||
+         w == "appealed" || w == "appeals") &&
+        next == "for")
+        return Pol::Demand;
+    // "He asked also for more air defence".
+    if ((w == "asked" || w == "asks") && next == "also" && i + 2 < toks.size() &&
+        toks[i + 2].lower == "for")
+        return Pol::Demand;
     if (st.trig("stance_propose", two) || st.trig("stance_propose", w)) return Pol::Propose;
     if (st.trig("stance_support", w)) return Pol::Support;
     // "Nicosia and Athens back a federal settlement", but not "hand back", "pull back".
@@ -619,8 +626,11 @@ void find_proposals_and_stances(State& st) {
                                     : pol == Pol::Demand ? Stance::Demands
                                     : pol == Pol::Oppose ? Stance::Opposes
                                                          : Stance::Rejects;
-                        if (pol == Pol::Demand) add_proposer(st, rel, actor);
-                        add_stance(st, actor, sv, rel, -1, s, i, i + 1, "stance.relative");
+                        // "the initiatives that Christodoulides and Tatar agreed": each of them.
+                        for (int who : coordinated) {
+                            if (pol == Pol::Demand) add_proposer(st, rel, who);
+                            add_stance(st, who, sv, rel, -1, s, i, i + 1, "stance.relative");
+                        }
                         continue;
                     }
                 }
@@ -752,23 +762,86 @@ void find_proposals_and_stances(State& st) {
                                "stance.verb:" + toks[i].lower);
                 }
         }
-        // 1b. Reported demands: "X said/added/stressed that Y must/should ...".
+        // 1b. Reported demands: "X said/added/stressed that Y must/should ...", also in a
+        //     further "and that" clause ("says that A is not necessary and that one must B").
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
             if (!st.trig("speech_verbs", toks[i].lower) || toks[i + 1].lower != "that") continue;
             if (st.in_quote(toks[i].begin)) continue;
-            auto [a, b] = clause_after(st, s, i + 1);
-            if (b <= a) continue;
-            bool must = false;
-            for (std::size_t k = a; k < b; ++k)
-                must |= toks[k].lower == "must" || toks[k].lower == "should" ||
-                        (toks[k].lower == "has" && k + 1 < b && toks[k + 1].lower == "to") ||
-                        (toks[k].lower == "needs" && k + 1 < b && toks[k + 1].lower == "to");
-            if (!must) continue;
             const int actor = subject_actor(st, s, i);
             if (actor < 0) continue;
-            int p = add_proposal(st, s, a, b, "proposal.reported-demand");
-            add_proposer(st, p, actor);
-            add_stance(st, actor, Stance::Demands, p, -1, s, i, b, "stance.reported-demand");
+            std::size_t from = i + 1;
+            for (int clause = 0; clause < 3; ++clause) {
+                auto [a, b] = clause_after(st, s, from);
+                if (b <= a) break;
+                bool must = false;
+                std::size_t m = a;
+                for (std::size_t k = a; k < b; ++k) {
+                    const bool here =
+                        toks[k].lower == "must" || toks[k].lower == "should" ||
+                        (toks[k].lower == "has" && k + 1 < b && toks[k + 1].lower == "to") ||
+                        (toks[k].lower == "needs" && k + 1 < b && toks[k + 1].lower == "to");
+                    if (here && !must) m = k;
+                    must |= here;
+                }
+                if (must) {
+                    // "one must go directly to a peace agreement": what must be done.
+                    std::size_t pa = a;
+                    if (m > a && m + 1 < b &&
+                        (toks[a].lower == "one" || toks[a].lower == "we" ||
+                         toks[a].lower == "you" || toks[a].lower == "it"))
+                        pa = m + 1;
+                    int p = add_proposal(st, s, pa, b, "proposal.reported-demand");
+                    add_proposer(st, p, actor);
+                    add_stance(st, actor, Stance::Demands, p, -1, s, i, b,
+                               "stance.reported-demand");
+                }
+                if (b + 1 < toks.size() && toks[b].lower == "and" && toks[b + 1].lower == "that")
+                    from = b + 1;
+                else
+                    break;
+            }
+        }
+        // 1c. Demands in a speaker's own words: "We must put pressure on Russia," he wrote;
+        //     "it is necessary to sign an agreement, withdraw the letter and surrender X".
+        for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+            if (!st.in_quote(toks[i].begin)) continue;
+            std::size_t a = 0;
+            const auto& w = toks[i].lower;
+            if ((w == "we" || w == "i") &&
+                (toks[i + 1].lower == "must" || toks[i + 1].lower == "demand" ||
+                 toks[i + 1].lower == "insist"))
+                a = i + 2;
+            else if ((w == "we" || w == "i") && i + 3 < toks.size() &&
+                     (toks[i + 1].lower == "need" || toks[i + 1].lower == "have") &&
+                     toks[i + 2].lower == "to")
+                a = i + 3;
+            else if (w == "it" && i + 3 < toks.size() && toks[i + 1].lower == "is" &&
+                     (toks[i + 2].lower == "necessary" || toks[i + 2].lower == "essential" ||
+                      toks[i + 2].lower == "vital" || toks[i + 2].lower == "imperative") &&
+                     toks[i + 3].lower == "to")
+                a = i + 4;
+            if (a == 0 || a >= toks.size()) continue;
+            if (i > 0 && (toks[i - 1].lower == "if" || is_neg(toks[i - 1].lower))) continue;
+            if (toks[a].lower == "not" || toks[a].lower == "be" || toks[a].lower == "talk")
+                continue;
+            const int speaker = quote_speaker_at(st, toks[i].begin);
+            if (speaker < 0 || !is_actor_entity(st, speaker)) continue;
+            // Coordinated verb phrases: "sign X, withdraw Y, and surrender Z".
+            while (a < toks.size()) {
+                std::size_t b = a;
+                while (b < toks.size() && !toks[b].quote && toks[b].text != "," &&
+                       toks[b].text != "." && toks[b].text != ";" && toks[b].lower != "and" &&
+                       !clause_stops().count(toks[b].lower))
+                    ++b;
+                if (b > a + 1) {
+                    int p = add_proposal(st, s, a, b, "proposal.quoted-demand");
+                    add_stance(st, speaker, Stance::Supports, p, -1, s, a, b,
+                               "stance.quoted-demand");
+                }
+                if (b >= toks.size() || (toks[b].text != "," && toks[b].lower != "and")) break;
+                a = b + 1;
+                if (a < toks.size() && toks[a].lower == "and") ++a;
+            }
         }
         // 2. Conditional offers: "ACTOR could/would VERB X if/in exchange for Y".
         for (std::size_t i = 0; i + 1 < toks.size(); ++i) {

@@ -270,6 +270,25 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
             from = j - 1;
         }
     }
+    // "Merz received Sandu on Wednesday and promised ...": a second predicate of the same
+    // subject (the verb after "and" with no actor right before it) belongs to the sentence's
+    // first actor.
+    if (from == verb && verb >= 2 && toks[verb - 1].lower == "and") {
+        bool actor_before = false;
+        for (const auto& m : st.mentions[s])
+            actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
+        if (!actor_before) {
+            for (const auto& m : st.mentions[s]) {
+                if (m.first >= verb) break;
+                if (m.in_quote || m.demonym || !is_actor_entity(st, m.entity)) continue;
+                if (m.first > 0 &&
+                    (toks[m.first - 1].lower == "'s" || toks[m.first - 1].text == "(" ||
+                     toks[m.first - 1].lower == "of" || toks[m.first - 1].lower == "to"))
+                    continue;
+                return m.entity;
+            }
+        }
+    }
     // Nearest actor mention or pronoun/description before the verb, within the clause.
     for (std::size_t k = from; k-- > 0;) {
         const auto& t = toks[k];
