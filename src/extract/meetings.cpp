@@ -446,6 +446,22 @@ void find_meetings(State& st) {
         }
         last_meeting_sentence = s;
     }
+    // A side whose named representative takes part is present through that person: "President
+    // X of the Republic of Cyprus", "Serbia's chief negotiator Y" add X and Y, not the states.
+    for (auto& mt : st.ex.meetings) {
+        std::vector<int> keep;
+        for (int p : mt.participants) {
+            const auto& pe = st.ex.entities[static_cast<std::size_t>(p)];
+            bool represented = false;
+            if (pe.type != EntityType::Person && p != mt.host)
+                for (int q : mt.participants)
+                    represented |= st.ex.entities[static_cast<std::size_t>(q)].type ==
+                                       EntityType::Person &&
+                                   st.ex.entities[static_cast<std::size_t>(q)].affiliation == p;
+            if (!represented) keep.push_back(p);
+        }
+        if (keep.size() >= 2) mt.participants = keep;
+    }
     for (auto& mt : st.ex.meetings) {
         std::sort(mt.participants.begin(), mt.participants.end());
         std::vector<std::string> names;
