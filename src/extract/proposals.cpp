@@ -499,15 +499,21 @@ static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int
     return actor;
 }
 
+/// News outlets and agencies report positions; they hold none ("according to the FT").
+static bool reporter(const State& st, int e) {
+    const LexEntry* le = st.lex.by_id(st.ex.entities[static_cast<std::size_t>(e)].lexicon_id);
+    return le && (le->kind == "outlet" || le->kind == "agency");
+}
+
 static void add_proposer(State& st, int p, int actor) {
-    if (p < 0 || actor < 0 || !is_actor_entity(st, actor)) return;
+    if (p < 0 || actor < 0 || !is_actor_entity(st, actor) || reporter(st, actor)) return;
     auto& v = st.ex.proposals[static_cast<std::size_t>(p)].proposers;
     if (std::find(v.begin(), v.end(), actor) == v.end()) v.push_back(actor);
 }
 
 static void add_stance(State& st, int actor, Stance pol, int p, int condition, std::size_t s,
                        std::size_t a, std::size_t b, const std::string& rule) {
-    if (p < 0 || actor < 0 || !is_actor_entity(st, actor)) return;
+    if (p < 0 || actor < 0 || !is_actor_entity(st, actor) || reporter(st, actor)) return;
     for (const auto& x : st.ex.stances)
         if (x.actor == actor && x.proposal == p && x.stance == pol) return;
     DocStance ds;
@@ -536,6 +542,28 @@ void find_proposals_and_stances(State& st) {
                  toks[i].lower == "declares" || toks[i].lower == "declaring") &&
                 i + 1 < toks.size() && toks[i + 1].lower == "that")
                 continue;
+            // "renewed his call for X", "Kyiv's demand for Y": the possessor demands it.
+            if (i > 0 && i + 2 < toks.size() && toks[i + 1].lower == "for" &&
+                (toks[i].lower == "call" || toks[i].lower == "calls" || toks[i].lower == "appeal" ||
+                 toks[i].lower == "demand" || toks[i].lower == "demands" ||
+                 toks[i].lower == "request") &&
+                !st.in_quote(toks[i].begin)) {
+                int owner = -1;
+                if (toks[i - 1].lower == "his" || toks[i - 1].lower == "her")
+                    owner = last_person(st, s, i - 1);
+                else if (toks[i - 1].lower == "'s")
+                    for (const auto& m : st.mentions[s])
+                        if (m.last == i - 1 && !m.demonym) owner = m.entity;
+                if (owner >= 0) {
+                    auto [a, b] = clause_after(st, s, i + 1);
+                    if (b > a) {
+                        const int p = add_proposal(st, s, a, b, "proposal.call");
+                        add_proposer(st, p, owner);
+                        add_stance(st, owner, Stance::Demands, p, -1, s, i, b, "stance.call");
+                    }
+                    continue;
+                }
+            }
             // "Azerbaijan's demand that ...", "the offer": a noun, not a verb.
             if (i > 0 && (toks[i - 1].lower == "'s" || toks[i - 1].lower == "the" ||
                           toks[i - 1].lower == "a" || toks[i - 1].lower == "an" ||
@@ -835,6 +863,7 @@ void find_proposals_and_stances(State& st) {
                     ++b;
                 if (b > a + 1) {
                     int p = add_proposal(st, s, a, b, "proposal.quoted-demand");
+                    add_proposer(st, p, speaker);
                     add_stance(st, speaker, Stance::Supports, p, -1, s, a, b,
                                "stance.quoted-demand");
                 }

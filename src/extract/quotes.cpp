@@ -278,8 +278,28 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
         for (const auto& m : st.mentions[s])
             actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
         if (!actor_before) {
+            // "According to the FT, he demanded X and offered Y": the source is no subject.
+            std::size_t start = 0;
+            for (std::size_t k = 0; k + 1 < verb; ++k)
+                if (toks[k].lower == "according" && toks[k + 1].lower == "to")
+                    for (std::size_t q = k + 2; q < verb; ++q)
+                        if (toks[q].text == ",") {
+                            start = q + 1;
+                            break;
+                        }
+            for (std::size_t k = start; k < verb; ++k) {
+                if (toks[k].quote) break;
+                if (is_pronoun(toks[k].lower) && toks[k].lower != "his" && toks[k].lower != "her")
+                    return resolve_reference(st, s, k);
+                bool actor = false;
+                for (const auto& m : st.mentions[s])
+                    actor |=
+                        m.first == k && !m.in_quote && !m.demonym && is_actor_entity(st, m.entity);
+                if (actor) break;
+            }
             for (const auto& m : st.mentions[s]) {
                 if (m.first >= verb) break;
+                if (m.first < start) continue;
                 if (m.in_quote || m.demonym || !is_actor_entity(st, m.entity)) continue;
                 if (m.first > 0 &&
                     (toks[m.first - 1].lower == "'s" || toks[m.first - 1].text == "(" ||
