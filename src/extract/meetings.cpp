@@ -195,6 +195,18 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
+            // "said he would convene the two leaders again": an announced meeting.
+            bool announced = false;
+            if (negative && trig >= 2 && !contains_phrase(toks, a, b, {"not"}) &&
+                !contains_phrase(toks, a, b, {"like"}) && !contains_phrase(toks, a, b, {"if"})) {
+                for (std::size_t k = a; k < trig; ++k)
+                    if (toks[k].lower == "would" && k >= 2 &&
+                        (toks[k - 2].lower == "said" || toks[k - 2].lower == "announced" ||
+                         toks[k - 2].lower == "confirmed") &&
+                        (toks[k + 1].lower == "convene" || toks[k + 1].lower == "host" ||
+                         toks[k + 1].lower == "meet" || toks[k + 1].lower == "hold"))
+                        negative = false, announced = true;
+            }
             // "agreed that there would be a meeting between ...": scheduled, not hypothetical.
             if (negative &&
                 contains_phrase(toks, a >= 4 ? a - 4 : 0, trig, {"that", "there", "would", "be"}) &&
@@ -229,6 +241,15 @@ void find_meetings(State& st) {
                 }
                 if (mp == "to" && mp2 == "according") continue;
                 if (mp == "(") continue;
+                // "talks on Cyprus", "at United Nations headquarters": a topic and a venue.
+                if ((mp == "on" && m.first >= 2 && meeting_noun(mp2)) ||
+                    (mp == "at" && m.last < toks.size() && toks[m.last].lower == "headquarters"))
+                    continue;
+                // "during the UN General Assembly", "on the sidelines of the summit": an
+                // occasion, not a party.
+                if (mp == "during" || (mp == "the" && mp2 == "during") || mp2 == "sidelines" ||
+                    (m.first > 2 && toks[m.first - 3].lower == "sidelines"))
+                    continue;
                 if (is_modifier(st, s, m)) continue;
                 if (m.demonym) {
                     // "Ukrainian and U.S. military officials meet", "the U.S. delegation".
@@ -357,8 +378,9 @@ void find_meetings(State& st) {
                 contains_phrase(toks, a, b, {"scheduled"}) ||
                 contains_phrase(toks, a, b, {"plan"}) || contains_phrase(toks, a, b, {"plans"}) ||
                 contains_phrase(toks, a, b, {"expected"});
-            mt.date = find_date(st, s, a, b, future);
-            if (!mt.date) mt.date = find_date(st, s, 0, toks.size(), future);
+            mt.date = find_date(st, s, a, b, future || announced);
+            // An announced meeting has only the date its own clause gives.
+            if (!mt.date && !announced) mt.date = find_date(st, s, 0, toks.size(), future);
             if (!mt.date && (contains_phrase(toks, 0, toks.size(), {"this", "day"}) ||
                              contains_phrase(toks, 0, toks.size(), {"same", "day"}) ||
                              contains_phrase(toks, 0, toks.size(), {"that", "day"})))
@@ -426,6 +448,41 @@ void find_meetings(State& st) {
                     lm.participants.push_back(who);
             }
         }
+        // "The next trilateral round is scheduled for early July": the next meeting of the
+        // sides of the article's first meeting.
+        if (!found_any && !st.ex.meetings.empty() &&
+            st.ex.meetings.front().participants.size() >= 2) {
+            for (std::size_t k = 0; k + 2 < toks.size(); ++k) {
+                if (toks[k].lower != "next" || st.in_quote(toks[k].begin)) continue;
+                std::size_t n = k + 1;
+                if (n + 1 < toks.size() && !meeting_noun(toks[n].lower)) ++n;
+                if (!meeting_noun(toks[n].lower) || toks[n].lower == "call" ||
+                    toks[n].lower == "visit")
+                    continue;
+                const bool set = contains_phrase(toks, n, toks.size(), {"scheduled"}) ||
+                                 contains_phrase(toks, n, toks.size(), {"planned"}) ||
+                                 contains_phrase(toks, n, toks.size(), {"set", "for"}) ||
+                                 contains_phrase(toks, n, toks.size(), {"due"}) ||
+                                 contains_phrase(toks, n, toks.size(), {"will", "be", "held"});
+                bool neg = false;
+                for (const auto& t : toks)
+                    neg |= t.lower == "not" || t.lower == "no" || t.lower == "if" ||
+                           t.lower == "before" || t.lower == "until";
+                if (!set || neg) break;
+                DocMeeting mt;
+                mt.participants = st.ex.meetings.front().participants;
+                mt.date = find_date(st, s, n, toks.size(), true);
+                for (const auto& m : st.mentions[s])
+                    if (!m.in_quote && m.first > 0 && toks[m.first - 1].lower == "in" &&
+                        st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                            EntityType::Place)
+                        mt.location = m.entity;
+                mt.evidence = st.evidence(s, k, n + 1, "meeting.next:" + toks[n].lower, 0.6);
+                st.ex.meetings.push_back(std::move(mt));
+                found_any = true;
+                break;
+            }
+        }
         if (found_any || last_meeting < 0 || s > last_meeting_sentence + 2) continue;
         // Continuation: "Around the table were X, Y and Z." / "The delegation included ...".
         const bool cue_more = contains_phrase(toks, 0, toks.size(), {"around", "the", "table"}) ||
@@ -455,13 +512,15 @@ void find_meetings(State& st) {
             bool represented = false;
             if (pe.type != EntityType::Person && p != mt.host)
                 for (int q : mt.participants)
-                    represented |= st.ex.entities[static_cast<std::size_t>(q)].type ==
-                                       EntityType::Person &&
-                                   st.ex.entities[static_cast<std::size_t>(q)].affiliation == p;
+                    represented |=
+                        st.ex.entities[static_cast<std::size_t>(q)].type == EntityType::Person &&
+                        st.ex.entities[static_cast<std::size_t>(q)].affiliation == p;
             if (!represented) keep.push_back(p);
         }
-        if (keep.size() >= 2) mt.participants = keep;
+        // "Cassis and Switzerland": a person with his own state is one side, no meeting.
+        mt.participants = keep;
     }
+    std::erase_if(st.ex.meetings, [](const DocMeeting& m) { return m.participants.size() < 2; });
     for (auto& mt : st.ex.meetings) {
         std::sort(mt.participants.begin(), mt.participants.end());
         std::vector<std::string> names;
