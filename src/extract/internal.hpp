@@ -122,6 +122,10 @@ int subject_actor(const State& st, std::size_t sentence, std::size_t verb);
 std::vector<int> subject_actors(const State& st, std::size_t sentence, std::size_t verb);
 /// Speaker of the extracted quotation holding byte `offset`, or -1.
 int quote_speaker_at(const State& st, std::size_t offset);
+
+/// Is the mention a modifier of something else ("German Chancellor X", "Russia's claims",
+/// "UN Secretary-General X")?
+bool is_modifier(const State& st, std::size_t s, const Mention& m);
 /// Is entity `e` an actor (person, organization or country)?
 [[nodiscard]] bool is_actor_entity(const State& st, int e);
 

@@ -52,6 +52,8 @@ bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t 
     return false;
 }
 
+} // namespace
+
 /// Is the mention a modifier of something else ("German Chancellor X", "Russia's claims")?
 bool is_modifier(const State& st, std::size_t s, const Mention& m) {
     const auto& toks = st.tokens[s];
@@ -80,8 +82,6 @@ bool is_modifier(const State& st, std::size_t s, const Mention& m) {
                 return true;
     return false;
 }
-
-} // namespace
 
 void find_meetings(State& st) {
     const std::size_t ns = st.tokens.size();

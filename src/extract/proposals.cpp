@@ -582,7 +582,11 @@ void find_proposals_and_stances(State& st) {
             }
             // A named side as the subject: "Russia did not agree to X" (also inside a quote).
             const int named = named_subject(st, s, i);
-            if (quoted && named >= 0) quoted = false;
+            // Inside a quote only a state or body named as the subject ("Russia did not agree");
+            // a person named by another speaker is a characterisation ("Burhan refuses ...").
+            if (quoted && named >= 0 &&
+                st.ex.entities[static_cast<std::size_t>(named)].type != EntityType::Person)
+                quoted = false;
             // "did not agree to / accept / support X" said of a named side: it opposes X.
             if (negated && !hedged && named >= 0 &&
                 (pol == Pol::Support &&

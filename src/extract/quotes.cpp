@@ -301,6 +301,7 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
                 if (m.first >= verb) break;
                 if (m.first < start) continue;
                 if (m.in_quote || m.demonym || !is_actor_entity(st, m.entity)) continue;
+                if (is_modifier(st, s, m)) continue; // "UN Secretary-General Guterres"
                 if (m.first > 0 &&
                     (toks[m.first - 1].lower == "'s" || toks[m.first - 1].text == "(" ||
                      toks[m.first - 1].lower == "of" || toks[m.first - 1].lower == "to"))
