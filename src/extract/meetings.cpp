@@ -184,7 +184,8 @@ void find_meetings(State& st) {
                     x == "suggested" || x == "wants" || x == "want" || x == "invite" ||
                     x == "would" || x == "could" || x == "should" || x == "if" || x == "without" ||
                     x == "denied" || x == "offered" || x == "proposes" || x == "seeks" ||
-                    x == "possible" || x == "potential" || x == "next" || x == "future")
+                    x == "possible" || x == "potential" || x == "next" || x == "future" ||
+                    x == "ready" || x == "willing" || x == "prepared" || x == "eager")
                     negative = true;
             }
             if (contains_phrase(toks, a, b, {"fell", "through"}) ||
@@ -212,6 +213,16 @@ void find_meetings(State& st) {
                 contains_phrase(toks, a >= 4 ? a - 4 : 0, trig, {"that", "there", "would", "be"}) &&
                 contains_phrase(toks, 0, trig, {"agreed"}))
                 negative = false;
+            // "A second meeting had been pencilled in for Monday. It was cancelled on Sunday."
+            if (!negative && s + 1 < ns) {
+                const auto& nt = st.tokens[s + 1];
+                for (std::size_t k = 0; k + 1 < std::min<std::size_t>(nt.size(), 6); ++k)
+                    if ((nt[k].lower == "cancelled" || nt[k].lower == "canceled" ||
+                         nt[k].lower == "postponed" || nt[k].lower == "scrapped" ||
+                         (nt[k].lower == "called" && nt[k + 1].lower == "off")) &&
+                        (nt[0].lower == "it" || nt[0].lower == "the" || nt[0].lower == "that"))
+                        negative = true;
+            }
             if (negative) continue;
             // Participants: actor mentions in the clause that are not modifiers or sources.
             std::vector<int> parts;
@@ -340,8 +351,44 @@ void find_meetings(State& st) {
                     }
                 }
             }
+            // "during the talks", "the talks were led by X", "joined ... for the afternoon
+            // session": a definite back-reference to the meeting reported last, not a new one;
+            // the persons (and delegations) named join it.
+            if (noun &&
+                (prev == "the" || prev == "this" || prev == "that" ||
+                 (trig >= 2 && toks[trig - 2].lower == "the" && !toks[trig - 1].cap)) &&
+                last_meeting >= 0 && !find_date(st, s, a, b) &&
+                (location < 0 ||
+                 location == st.ex.meetings[static_cast<std::size_t>(last_meeting)].location ||
+                 st.ex.entities[static_cast<std::size_t>(location)].lexicon_id.empty())) {
+                auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+                // "Switzerland hosted the talks at Villa La Grange": the host joins; a venue
+                // the lexicon does not know stays second to the city already named.
+                if (host >= 0 && lm.host < 0) lm.host = host;
+                if (lm.location < 0 && location >= 0) lm.location = location;
+                if (host >= 0 && std::find(lm.participants.begin(), lm.participants.end(), host) ==
+                                     lm.participants.end())
+                    lm.participants.push_back(host);
+                for (int p : parts) {
+                    const auto& pe = st.ex.entities[static_cast<std::size_t>(p)];
+                    bool side = pe.type == EntityType::Person;
+                    for (const auto& m : st.mentions[s])
+                        if (m.entity == p && m.demonym && m.first >= a && m.last <= b) side = true;
+                    if (side && std::find(lm.participants.begin(), lm.participants.end(), p) ==
+                                    lm.participants.end())
+                        lm.participants.push_back(p);
+                }
+                for (std::size_t k = a; k < b; ++k)
+                    used[k] = true;
+                last_meeting_sentence = s;
+                found_any = true;
+                continue;
+            }
+            // "Switzerland hosted the talks": the host of the meeting reported before.
+            const bool definite_object = trig + 2 < toks.size() && toks[trig + 1].lower == "the" &&
+                                         meeting_noun(toks[trig + 2].lower);
             if (parts.size() == 1 && host >= 0 && last_meeting >= 0 &&
-                s <= last_meeting_sentence + 2) {
+                (s <= last_meeting_sentence + 2 || definite_object)) {
                 auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
                 if (std::find(lm.participants.begin(), lm.participants.end(), host) ==
                     lm.participants.end())
