@@ -1,5 +1,5 @@
 // String escaping for the formats parley writes by hand (RDF/JSON, SPARQL JSON/TSV/CSV results).
-// Turtle, N-Triples, N-Quads and RDF/XML are escaped by raptor.
+// Turtle, N-Triples and N-Quads are escaped by Serd (rdf/serd_writer.hpp), RDF/XML by raptor.
 #pragma once
 
 #include "rdf/triples.hpp"

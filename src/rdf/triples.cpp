@@ -4,6 +4,7 @@
 #include "rdf/iri.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -25,8 +26,11 @@ Relation super_property(Relation r) {
 
 namespace {
 
-/// Collects (triple, graph) pairs and turns them into a `TripleSet`. Graph ids handed out while
-/// collecting are provisional; `finish()` renumbers them in IRI order.
+/// Collects triples with their graphs and turns them into a `TripleSet`. Graph ids handed out
+/// while collecting are provisional; `finish()` renumbers them in IRI order. Each `add` stores its
+/// triple once, whatever the number of graphs (those go into a pool of ids), and `finish()` sorts
+/// a permutation and moves the triples into place, so the strings are never copied and at most one
+/// copy of the graph is in memory.
 class Builder {
 public:
     using Graphs = std::vector<std::uint32_t>;
@@ -51,10 +55,10 @@ public:
 
     void add(const std::string& s, const std::string& p, Term o, const Graphs& graphs) {
         PARLEY_CHECK(!graphs.empty(), "a triple needs at least one graph");
-        Triple t{Term::iri(s), Term::iri(p), std::move(o)};
-        for (std::size_t i = 0; i + 1 < graphs.size(); ++i)
-            quads_.emplace_back(t, graphs[i]);
-        quads_.emplace_back(std::move(t), graphs.back());
+        triples_.push_back(Triple{Term::iri(s), Term::iri(p), std::move(o)});
+        spans_.push_back(
+            {static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(graphs.size())});
+        pool_.insert(pool_.end(), graphs.begin(), graphs.end());
     }
 
     TripleSet finish() {
@@ -71,33 +75,77 @@ public:
             rank[order[r]] = r;
             out.graph_names.push_back(names_[order[r]]);
         }
-        for (auto& q : quads_)
-            q.second = rank[q.second];
-        std::sort(quads_.begin(), quads_.end());
-        quads_.erase(std::unique(quads_.begin(), quads_.end()), quads_.end());
+        for (auto& g : pool_)
+            g = rank[g];
 
-        out.triples.reserve(quads_.size());
-        out.graph_ids.reserve(quads_.size());
-        for (std::size_t i = 0; i < quads_.size();) {
+        // Sort a permutation of the triples, then merge the graphs of equal triples.
+        PARLEY_CHECK(triples_.size() < std::numeric_limits<std::uint32_t>::max(),
+                     "too many triples");
+        std::vector<std::uint32_t> idx(triples_.size());
+        for (std::uint32_t i = 0; i < idx.size(); ++i)
+            idx[i] = i;
+        std::sort(idx.begin(), idx.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return triples_[a] < triples_[b]; });
+        std::vector<std::uint32_t> keep; // the first member of each run of equal triples
+        out.graph_ids.reserve(pool_.size());
+        Graphs graphs;
+        for (std::size_t i = 0; i < idx.size();) {
             std::size_t j = i;
-            while (j < quads_.size() && quads_[j].first == quads_[i].first)
-                ++j;
+            graphs.clear();
+            for (; j < idx.size() && triples_[idx[j]] == triples_[idx[i]]; ++j) {
+                const Span sp = spans_[idx[j]];
+                graphs.insert(graphs.end(), pool_.begin() + sp.first,
+                              pool_.begin() + sp.first + sp.count);
+            }
+            std::sort(graphs.begin(), graphs.end());
+            graphs.erase(std::unique(graphs.begin(), graphs.end()), graphs.end());
             // A triple that some document states is not also put in the default graph.
-            const bool has_doc = quads_[j - 1].second != 0;
-            for (std::size_t k = i; k < j; ++k)
-                if (!has_doc || quads_[k].second != 0) out.graph_ids.push_back(quads_[k].second);
+            const bool has_doc = graphs.back() != 0;
+            for (const std::uint32_t g : graphs)
+                if (!has_doc || g != 0) out.graph_ids.push_back(g);
             out.graph_offsets.push_back(static_cast<std::uint32_t>(out.graph_ids.size()));
-            out.triples.push_back(std::move(quads_[i].first));
+            keep.push_back(idx[i]);
             i = j;
         }
-        quads_.clear();
+        std::vector<Span>().swap(spans_);
+        std::vector<std::uint32_t>().swap(pool_);
+        std::vector<std::uint32_t>().swap(idx);
+
+        // Move the kept triples into sorted order in place: position k takes `keep[k]`. Walk
+        // the cycles of the permutation `dest` (old position -> new position; dropped duplicates
+        // go to the tail), so no second array of triples is ever allocated.
+        const auto none = std::numeric_limits<std::uint32_t>::max();
+        std::vector<std::uint32_t> dest(triples_.size(), none);
+        for (std::uint32_t k = 0; k < keep.size(); ++k)
+            dest[keep[k]] = k;
+        std::vector<std::uint32_t>().swap(keep);
+        auto tail = static_cast<std::uint32_t>(triples_.size());
+        for (std::uint32_t i = 0; i < dest.size(); ++i)
+            if (dest[i] == none) dest[i] = --tail;
+        for (std::uint32_t i = 0; i < dest.size(); ++i) {
+            while (dest[i] != i) {
+                const std::uint32_t d = dest[i];
+                std::swap(triples_[i], triples_[d]);
+                std::swap(dest[i], dest[d]);
+            }
+        }
+        triples_.resize(out.graph_offsets.size() - 1);
+        out.triples = std::move(triples_);
+        triples_.clear();
         return out;
     }
 
 private:
+    struct Span {
+        std::uint32_t first; ///< index into `pool_`
+        std::uint32_t count;
+    };
+
     std::map<std::string, std::uint32_t> graph_ids_;
     std::vector<std::string> names_;
-    std::vector<std::pair<Triple, std::uint32_t>> quads_;
+    std::vector<Triple> triples_; ///< in the order of `add`
+    std::vector<Span> spans_;     ///< graphs of `triples_[i]` in `pool_`
+    std::vector<std::uint32_t> pool_;
 };
 
 /// IRIs of the vocabulary terms used by the mapping, built once per call.

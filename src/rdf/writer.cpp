@@ -4,9 +4,12 @@
 #include "rdf/atomic_file.hpp"
 #include "rdf/escape.hpp"
 #include "rdf/librdf_util.hpp"
+#include "rdf/serd_writer.hpp"
 #include "rdf/world.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <set>
 #include <unordered_map>
 
@@ -14,10 +17,8 @@ namespace parley::rdf {
 
 namespace {
 
+/// The raptor serializer of the formats raptor writes (ttl, nt and nq go through Serd).
 const char* raptor_name(std::string_view format) {
-    if (format == "ttl") return "turtle";
-    if (format == "nt") return "ntriples";
-    if (format == "nq") return "nquads";
     if (format == "rdf") return "rdfxml-abbrev";
     return nullptr;
 }
@@ -170,6 +171,40 @@ void write_rdf_json(const TripleSet& set, std::FILE* out, const std::string& nam
 
 } // namespace
 
+double WriteSummary::seconds_of(std::string_view format) const {
+    for (std::size_t i = 0; i < files.size() && i < seconds.size(); ++i)
+        if (files[i].extension() == "." + std::string(format)) return seconds[i];
+    return 0;
+}
+
+double WriteSummary::total_seconds() const {
+    double sum = 0;
+    for (const double s : seconds)
+        sum += s;
+    return sum;
+}
+
+std::string WriteSummary::timing() const {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "write %.3fs (", total_seconds());
+    std::string out = buf;
+    for (std::size_t i = 0; i < files.size() && i < seconds.size(); ++i) {
+        const std::string ext = files[i].extension().string().substr(1);
+        std::snprintf(buf, sizeof buf, "%s%s %.3fs", i == 0 ? "" : ", ", ext.c_str(), seconds[i]);
+        out += buf;
+        if (ext == "nt" && seconds[i] > 0) {
+            std::snprintf(buf, sizeof buf, " = %.2fM triples/s",
+                          static_cast<double>(triples) / seconds[i] / 1e6);
+            out += buf;
+            if (i < cpu_seconds.size()) {
+                std::snprintf(buf, sizeof buf, ", CPU %.3fs", cpu_seconds[i]);
+                out += buf;
+            }
+        }
+    }
+    return out + ")";
+}
+
 const std::vector<std::string>& supported_formats() {
     static const std::vector<std::string> formats = {"ttl", "nt", "nq", "rdf", "json"};
     return formats;
@@ -184,7 +219,7 @@ std::vector<Prefix> output_prefixes(const TripleSet& triples) {
     std::set<std::string> names;
     for (const auto& p : out)
         names.insert(p.name);
-    std::set<std::string> segments;
+    std::set<std::string, std::less<>> segments;
     auto consider = [&](const Term& t) {
         if (t.kind != Term::Kind::Iri || t.value.compare(0, kPr.size(), kPr) != 0) return;
         const std::string_view rest = std::string_view(t.value).substr(kPr.size());
@@ -194,10 +229,11 @@ std::vector<Prefix> output_prefixes(const TripleSet& triples) {
         if (seg[0] < 'a' || seg[0] > 'z') return;
         for (const char c : seg)
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return;
-        segments.emplace(seg);
+        if (!segments.contains(seg)) segments.emplace(seg);
     };
-    for (const Triple& t : triples.triples) {
-        consider(t.s);
+    for (std::size_t i = 0; i < triples.triples.size(); ++i) {
+        const Triple& t = triples.triples[i];
+        if (i == 0 || t.s != triples.triples[i - 1].s) consider(t.s);
         consider(t.o);
     }
     constexpr std::size_t kMaxKindPrefixes = 32;
@@ -216,6 +252,11 @@ void serialize(World& world, const TripleSet& set, std::string_view format, std:
         write_rdf_json(set, out, name);
         return;
     }
+    if (serd_format(format)) {
+        write_with_serd(set, format, format == "ttl" ? output_prefixes(set) : std::vector<Prefix>{},
+                        out, name);
+        return;
+    }
     const char* raptor_format = raptor_name(format);
     if (!raptor_format) throw io_error("unknown RDF format '" + std::string(format) + "'");
     if (format == "rdf") check_xml_writable(set, name);
@@ -226,7 +267,7 @@ void serialize(World& world, const TripleSet& set, std::string_view format, std:
     {
         RaptorSerializerPtr ser(check_new(raptor_new_serializer(rw, raptor_format),
                                           std::string("raptor serializer ") + raptor_format));
-        if (format == "ttl" || format == "rdf") {
+        {
             for (const Prefix& p : output_prefixes(set)) {
                 if (p.name == "rdf") continue; // raptor always declares rdf:
                 RaptorUriPtr u(check_new(raptor_new_uri(rw, uc(p.iri)), "namespace " + p.iri));
@@ -237,28 +278,16 @@ void serialize(World& world, const TripleSet& set, std::string_view format, std:
         if (raptor_serializer_start_to_file_handle(ser.get(), nullptr, out) != 0)
             throw io_error("cannot start writing " + name);
         TermFactory terms(rw);
-        const bool quads = format == "nq";
         RaptorTermPtr subject;
-        const std::string* subject_value = nullptr;
         for (std::size_t i = 0; i < set.triples.size(); ++i) {
             const Triple& t = set.triples[i];
-            if (!subject_value || t.s != set.triples[i - 1].s) {
-                subject.reset(terms.make(t.s));
-                subject_value = &t.s.value;
-            }
-            const auto graphs = quads ? set.graphs_of(i) : std::span<const std::uint32_t>();
-            const std::size_t copies = quads ? graphs.size() : 1;
-            for (std::size_t g = 0; g < copies; ++g) {
-                raptor_term* graph = nullptr;
-                if (quads && graphs[g] != 0)
-                    graph = raptor_term_copy(terms.iri(set.graph_names[graphs[g]]));
-                // raptor_new_statement_from_nodes takes ownership of the four terms.
-                RaptorStatementPtr st(raptor_new_statement_from_nodes(
-                    rw, raptor_term_copy(subject.get()), terms.make(t.p), terms.make(t.o), graph));
-                check_new(st.get(), "raptor statement");
-                if (raptor_serializer_serialize_statement(ser.get(), st.get()) != 0)
-                    throw io_error("cannot write " + name + ": " + log.first_error());
-            }
+            if (i == 0 || t.s != set.triples[i - 1].s) subject.reset(terms.make(t.s));
+            // raptor_new_statement_from_nodes takes ownership of the four terms.
+            RaptorStatementPtr st(raptor_new_statement_from_nodes(
+                rw, raptor_term_copy(subject.get()), terms.make(t.p), terms.make(t.o), nullptr));
+            check_new(st.get(), "raptor statement");
+            if (raptor_serializer_serialize_statement(ser.get(), st.get()) != 0)
+                throw io_error("cannot write " + name + ": " + log.first_error());
         }
         if (raptor_serializer_serialize_end(ser.get()) != 0)
             throw io_error("cannot write " + name + ": " + log.first_error());
@@ -286,10 +315,16 @@ WriteSummary write_triples(World& world, const TripleSet& triples,
     summary.quads = triples.quad_count();
     for (const auto& f : todo) {
         const auto path = output_path(out_dir, f);
+        const auto start = std::chrono::steady_clock::now();
+        const std::clock_t cpu_start = std::clock();
         AtomicFile file(path);
         serialize(world, triples, f, file.get(), path.string());
         file.commit();
         summary.files.push_back(path);
+        summary.seconds.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        summary.cpu_seconds.push_back(static_cast<double>(std::clock() - cpu_start) /
+                                      CLOCKS_PER_SEC);
     }
     return summary;
 }

@@ -4,22 +4,28 @@
 #include "rdf/iri.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_set>
 
 namespace parley::validate::detail {
 
 namespace {
 
-std::string term_key(const rdf::Term& t, unsigned scope) {
-    std::string key;
-    key.reserve(t.value.size() + t.tag.size() + 8);
+/// Sets `key` to the look-up key of `t` (reusing its capacity).
+void term_key(const rdf::Term& t, unsigned scope, std::string& key) {
+    key.clear();
     key.push_back(static_cast<char>('0' + static_cast<int>(t.kind)));
     if (t.kind == rdf::Term::Kind::Blank) key += std::to_string(scope);
     key.push_back('|');
     key += t.tag;
     key.push_back('|');
     key += t.value;
-    return key;
+}
+
+/// RDF 1.1: a literal typed `xsd:string` is the same term as the plain literal.
+bool is_xsd_string(const rdf::Term& t) {
+    static constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+    return t.kind == rdf::Term::Kind::Typed && t.tag == kXsdString;
 }
 
 const char* c_str(const unsigned char* s) {
@@ -51,11 +57,11 @@ rdf::Term to_term(librdf_node* node) {
 } // namespace
 
 TermId TermTable::intern(const rdf::Term& term, unsigned scope) {
-    auto key = term_key(term, scope);
-    if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+    term_key(term, scope, key_);
+    if (auto it = ids_.find(key_); it != ids_.end()) return it->second;
     const auto id = static_cast<TermId>(terms_.size());
     terms_.push_back(term);
-    ids_.emplace(std::move(key), id);
+    ids_.emplace(key_, id);
     return id;
 }
 
@@ -63,48 +69,86 @@ TermId TermTable::iri(std::string_view iri) {
     return intern(rdf::Term::iri(std::string(iri)));
 }
 
+namespace {
+
+bool spo_less(const Graph::Statement& a, const Graph::Statement& b) {
+    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+}
+
+bool pos_less(const Graph::Statement& a, const Graph::Statement& b) {
+    return std::tie(a.p, a.o, a.s) < std::tie(b.p, b.o, b.s);
+}
+
+} // namespace
+
 void Graph::add(TermId s, TermId p, TermId o) {
-    auto& objs = sp_[key(s, p)];
-    if (std::find(objs.begin(), objs.end(), o) != objs.end()) return;
-    objs.push_back(o);
-    po_[key(p, o)].push_back(s);
-    s_[s].emplace_back(p, o);
-    p_[p].emplace_back(s, o);
-    ++size_;
+    spo_.push_back({s, p, o});
+    sealed_ = false;
+}
+
+void Graph::reserve(std::size_t statements) {
+    spo_.reserve(spo_.size() + statements);
+}
+
+void Graph::seal() {
+    std::sort(spo_.begin(), spo_.end(), spo_less);
+    spo_.erase(std::unique(spo_.begin(), spo_.end()), spo_.end());
+    spo_.shrink_to_fit();
+    pos_ = spo_;
+    std::sort(pos_.begin(), pos_.end(), pos_less);
+    sealed_ = true;
+}
+
+Graph::Statements Graph::sp_range(TermId s, TermId p) const {
+    PARLEY_CHECK(sealed_, "a graph is queried before it is sealed");
+    const auto lo = std::lower_bound(spo_.begin(), spo_.end(), Statement{s, p, 0}, spo_less);
+    auto hi = lo;
+    while (hi != spo_.end() && hi->s == s && hi->p == p)
+        ++hi;
+    return {lo, hi};
 }
 
 std::vector<TermId> Graph::objects(TermId s, TermId p) const {
-    if (auto it = sp_.find(key(s, p)); it != sp_.end()) return it->second;
-    return {};
+    std::vector<TermId> out;
+    for (const Statement& st : sp_range(s, p))
+        out.push_back(st.o);
+    return out;
 }
 
 std::vector<TermId> Graph::subjects(TermId p, TermId o) const {
-    if (auto it = po_.find(key(p, o)); it != po_.end()) return it->second;
-    return {};
+    PARLEY_CHECK(sealed_, "a graph is queried before it is sealed");
+    std::vector<TermId> out;
+    for (auto it = std::lower_bound(pos_.begin(), pos_.end(), Statement{0, p, o}, pos_less);
+         it != pos_.end() && it->p == p && it->o == o; ++it)
+        out.push_back(it->s);
+    return out;
 }
 
 TermId Graph::object(TermId s, TermId p, TermId fallback) const {
-    if (auto it = sp_.find(key(s, p)); it != sp_.end() && !it->second.empty())
-        return it->second.front();
-    return fallback;
+    const auto range = sp_range(s, p);
+    return range.empty() ? fallback : range.front().o;
 }
 
-const Graph::Pairs& Graph::out(TermId s) const {
-    static const Pairs kEmpty;
-    if (auto it = s_.find(s); it != s_.end()) return it->second;
-    return kEmpty;
+Graph::Statements Graph::out(TermId s) const {
+    PARLEY_CHECK(sealed_, "a graph is queried before it is sealed");
+    const auto lo = std::lower_bound(spo_.begin(), spo_.end(), Statement{s, 0, 0}, spo_less);
+    auto hi = lo;
+    while (hi != spo_.end() && hi->s == s)
+        ++hi;
+    return {lo, hi};
 }
 
-const Graph::Pairs& Graph::with_predicate(TermId p) const {
-    static const Pairs kEmpty;
-    if (auto it = p_.find(p); it != p_.end()) return it->second;
-    return kEmpty;
+Graph::Statements Graph::with_predicate(TermId p) const {
+    PARLEY_CHECK(sealed_, "a graph is queried before it is sealed");
+    const auto lo = std::lower_bound(pos_.begin(), pos_.end(), Statement{0, p, 0}, pos_less);
+    const auto hi = std::upper_bound(
+        lo, pos_.end(), p, [](TermId value, const Statement& st) { return value < st.p; });
+    return {lo, hi};
 }
 
 bool Graph::has(TermId s, TermId p, TermId o) const {
-    auto it = sp_.find(key(s, p));
-    return it != sp_.end() &&
-           std::find(it->second.begin(), it->second.end(), o) != it->second.end();
+    PARLEY_CHECK(sealed_, "a graph is queried before it is sealed");
+    return std::binary_search(spo_.begin(), spo_.end(), Statement{s, p, o}, spo_less);
 }
 
 std::vector<TermId> Graph::list(TermId head, TermId first, TermId rest, TermId nil) const {
@@ -133,6 +177,32 @@ void snapshot(librdf_model_s* model, TermTable& terms, unsigned scope, Graph& gr
         const TermId o = terms.intern(to_term(librdf_statement_get_object(st)), scope);
         graph.add(s, p, o);
     }
+    graph.seal();
+}
+
+void snapshot(const rdf::TripleSet& triples, TermTable& terms, unsigned scope, Graph& graph) {
+    graph.reserve(triples.size());
+    // The set is sorted by subject: a subject is interned once per run of its triples. The few
+    // distinct predicates are remembered by value (the views point into `triples`).
+    std::unordered_map<std::string_view, TermId> predicates;
+    TermId s = 0;
+    for (std::size_t i = 0; i < triples.triples.size(); ++i) {
+        const rdf::Triple& t = triples.triples[i];
+        if (i == 0 || t.s != triples.triples[i - 1].s) s = terms.intern(t.s, scope);
+        TermId p = 0;
+        if (t.p.kind == rdf::Term::Kind::Iri) {
+            auto it = predicates.find(t.p.value);
+            if (it == predicates.end())
+                it = predicates.emplace(t.p.value, terms.intern(t.p, scope)).first;
+            p = it->second;
+        } else {
+            p = terms.intern(t.p, scope);
+        }
+        const TermId o = is_xsd_string(t.o) ? terms.intern(rdf::Term::plain(t.o.value), scope)
+                                            : terms.intern(t.o, scope);
+        graph.add(s, p, o);
+    }
+    graph.seal();
 }
 
 } // namespace parley::validate::detail

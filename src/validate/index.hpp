@@ -1,12 +1,13 @@
 // Internal to the validate stage: an indexed, de-duplicated snapshot of an RDF graph with interned
 // terms, so that SHACL evaluation does hashed look-ups instead of scanning a librdf "memory" model
 // (whose `find_statements` is a linear scan). No librdf types here; `snapshot` in index.cpp reads
-// a `librdf_model*` through its public stream API.
+// a `librdf_model*` through its public stream API, or parley's own `rdf::TripleSet` directly.
 #pragma once
 
 #include "rdf/triples.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,44 +32,59 @@ public:
 private:
     std::vector<rdf::Term> terms_;
     std::unordered_map<std::string, TermId> ids_;
+    std::string key_; ///< reused buffer for the look-up key
 };
 
-/// One graph as three hash indexes over interned ids. Statements are unique.
+/// One graph as two sorted arrays of interned ids: (s, p, o) and (p, o, s), 24 bytes per
+/// statement. Fill it with `add`, then `seal` it (sort and de-duplicate) before the first query;
+/// the look-ups are binary searches. Results come in id order.
 class Graph {
 public:
-    using Pairs = std::vector<std::pair<TermId, TermId>>;
+    struct Statement {
+        TermId s, p, o;
+        friend bool operator==(const Statement&, const Statement&) = default;
+    };
+    using Statements = std::span<const Statement>;
 
-    /// Adds `s p o`; duplicates are ignored.
+    /// Adds `s p o` (duplicates are dropped by `seal`). The graph must be sealed again.
     void add(TermId s, TermId p, TermId o);
-    /// Objects of `s p ?o`, in insertion order (unique).
+    /// Prepares for about `statements` more statements.
+    void reserve(std::size_t statements);
+    /// Sorts and de-duplicates the statements and builds the (p, o, s) index.
+    void seal();
+
+    /// Objects of `s p ?o`.
     [[nodiscard]] std::vector<TermId> objects(TermId s, TermId p) const;
-    /// Subjects of `?s p o`, in insertion order (unique).
+    /// Subjects of `?s p o`.
     [[nodiscard]] std::vector<TermId> subjects(TermId p, TermId o) const;
     /// The first object of `s p ?o`, or `fallback`.
     [[nodiscard]] TermId object(TermId s, TermId p, TermId fallback) const;
-    /// `(p, o)` pairs of subject `s`.
-    [[nodiscard]] const Pairs& out(TermId s) const;
-    /// `(s, o)` pairs of predicate `p`.
-    [[nodiscard]] const Pairs& with_predicate(TermId p) const;
+    /// The statements with subject `s` (sorted by predicate, then object).
+    [[nodiscard]] Statements out(TermId s) const;
+    /// The statements with predicate `p` (sorted by object, then subject).
+    [[nodiscard]] Statements with_predicate(TermId p) const;
     [[nodiscard]] bool has(TermId s, TermId p, TermId o) const;
-    [[nodiscard]] std::size_t size() const { return size_; }
+    /// Number of distinct statements (once sealed).
+    [[nodiscard]] std::size_t size() const { return spo_.size(); }
     /// Members of the RDF list starting at `head` (`rdf:first`/`rdf:rest`), stopping at
     /// `rdf:nil`, at a malformed cell or at a cycle.
     [[nodiscard]] std::vector<TermId> list(TermId head, TermId first, TermId rest,
                                            TermId nil) const;
 
 private:
-    static std::uint64_t key(TermId a, TermId b) { return (std::uint64_t{a} << 32) | b; }
-    std::unordered_map<std::uint64_t, std::vector<TermId>> sp_; ///< (s,p) -> objects
-    std::unordered_map<std::uint64_t, std::vector<TermId>> po_; ///< (p,o) -> subjects
-    std::unordered_map<TermId, Pairs> s_;                       ///< s -> (p,o)
-    std::unordered_map<TermId, Pairs> p_;                       ///< p -> (s,o)
-    std::size_t size_ = 0;
+    [[nodiscard]] Statements sp_range(TermId s, TermId p) const;
+    std::vector<Statement> spo_; ///< sorted by (s, p, o) once sealed
+    std::vector<Statement> pos_; ///< sorted by (p, o, s) once sealed
+    bool sealed_ = true;
 };
 
-/// Copies every statement of `model` (not owned) into `graph`, interning terms in `terms` with
-/// blank-node scope `scope`. Literals typed `xsd:string` become plain literals (RDF 1.1: the
-/// same term). Throws `ParleyError` when librdf cannot stream the model.
+/// Copies every statement of `model` (not owned) into `graph` and seals it, interning terms in
+/// `terms` with blank-node scope `scope`. Literals typed `xsd:string` become plain literals
+/// (RDF 1.1: the same term). Throws `ParleyError` when librdf cannot stream the model.
 void snapshot(librdf_model_s* model, TermTable& terms, unsigned scope, Graph& graph);
+
+/// Copies every triple of `triples` into `graph` like the model overload (the named graphs are
+/// dropped: each triple once), without going through librdf.
+void snapshot(const rdf::TripleSet& triples, TermTable& terms, unsigned scope, Graph& graph);
 
 } // namespace parley::validate::detail

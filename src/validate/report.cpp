@@ -4,6 +4,7 @@
 #include "rdf/iri.hpp"
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace parley::validate {
@@ -205,6 +206,12 @@ std::string to_text(const ValidationReport& report, std::size_t max_sentences) {
         }
     }
     return out;
+}
+
+std::string timing(const ValidationReport& report) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "validate %.3fs", report.seconds);
+    return buf;
 }
 
 } // namespace parley::validate

@@ -21,6 +21,9 @@ namespace parley::validate {
 /// are any.
 [[nodiscard]] std::string summary(const ValidationReport& report);
 
+/// `"validate 0.789s"`: `report.seconds`, for a timing line.
+[[nodiscard]] std::string timing(const ValidationReport& report);
+
 /// The report as a standard SHACL validation report in Turtle (`[] a sh:ValidationReport;
 /// sh:conforms …; sh:result [ sh:focusNode …; sh:resultPath …; sh:value …; sh:sourceShape …;
 /// sh:sourceConstraintComponent …; sh:resultSeverity …; sh:resultMessage … ]`), results in the

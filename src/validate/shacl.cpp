@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -432,10 +433,8 @@ private:
     // --- targets ---
 
     [[nodiscard]] bool mentions_shacl(TermId node) const {
-        for (const auto& [p, o] : shapes_graph_.out(node)) {
-            (void)o;
-            if (term(p).value.starts_with(kSh)) return true;
-        }
+        for (const auto& st : shapes_graph_.out(node))
+            if (term(st.p).value.starts_with(kSh)) return true;
         return false;
     }
 
@@ -443,23 +442,21 @@ private:
         std::set<TermId> roots;
         for (const TermId p :
              {v_.target_class, v_.target_node, v_.target_subjects_of, v_.target_objects_of}) {
-            for (const auto& [s, o] : shapes_graph_.with_predicate(p)) {
-                (void)o;
-                roots.insert(s);
-            }
+            for (const auto& st : shapes_graph_.with_predicate(p))
+                roots.insert(st.s);
         }
-        for (const auto& [s, o] : shapes_graph_.with_predicate(v_.rdf_type)) {
-            (void)o;
-            if (!roots.contains(s) && mentions_shacl(s) && shapes_instance_of(s, v_.rdfs_class))
-                roots.insert(s);
+        for (const auto& st : shapes_graph_.with_predicate(v_.rdf_type)) {
+            if (!roots.contains(st.s) && mentions_shacl(st.s) &&
+                shapes_instance_of(st.s, v_.rdfs_class))
+                roots.insert(st.s);
         }
         return {roots.begin(), roots.end()};
     }
 
     std::vector<TermId> instances(TermId cls) {
         std::vector<TermId> out;
-        for (const auto& [s, t] : data_.with_predicate(v_.rdf_type))
-            if (superclasses(t).contains(cls)) out.push_back(s);
+        for (const auto& st : data_.with_predicate(v_.rdf_type))
+            if (superclasses(st.o).contains(cls)) out.push_back(st.s);
         return out;
     }
 
@@ -474,11 +471,11 @@ private:
         for (const TermId n : shapes_graph_.objects(shape, v_.target_node))
             nodes.insert(n);
         for (const TermId p : shapes_graph_.objects(shape, v_.target_subjects_of))
-            for (const auto& [s, o] : data_.with_predicate(p))
-                nodes.insert(s), (void)o;
+            for (const auto& st : data_.with_predicate(p))
+                nodes.insert(st.s);
         for (const TermId p : shapes_graph_.objects(shape, v_.target_objects_of))
-            for (const auto& [s, o] : data_.with_predicate(p))
-                nodes.insert(o), (void)s;
+            for (const auto& st : data_.with_predicate(p))
+                nodes.insert(st.o);
         return nodes;
     }
 
@@ -839,8 +836,8 @@ private:
         if (t.kind != Kind::Blank) return rdf::to_turtle(t);
         if (depth > 8 || !open.insert(id).second) return "[]";
         std::vector<std::string> parts;
-        for (const auto& [p, o] : g.out(id))
-            parts.push_back(rdf::to_turtle(term(p)) + " " + canonical(g, o, depth + 1, open));
+        for (const auto& st : g.out(id))
+            parts.push_back(rdf::to_turtle(term(st.p)) + " " + canonical(g, st.o, depth + 1, open));
         open.erase(id);
         std::sort(parts.begin(), parts.end());
         std::string out = "[";
@@ -1027,15 +1024,60 @@ private:
 
 } // namespace
 
-ValidationReport validate(librdf_model_s* data, librdf_model_s* shapes, librdf_model_s* ontology) {
-    PARLEY_CHECK(data != nullptr && shapes != nullptr, "validate needs a data and a shapes model");
-    TermTable terms;
-    Graph data_graph, shapes_graph, ontology_graph;
-    detail::snapshot(data, terms, 1, data_graph);
+namespace {
+
+/// Snapshots the shapes and the ontology after `data_graph` (filled by the caller into `terms`
+/// with scope 1) and runs the engine.
+ValidationReport run_engine(TermTable& terms, const Graph& data_graph, librdf_model_s* shapes,
+                            librdf_model_s* ontology) {
+    Graph shapes_graph, ontology_graph;
     detail::snapshot(shapes, terms, 2, shapes_graph);
     if (ontology) detail::snapshot(ontology, terms, 3, ontology_graph);
     Engine engine(terms, data_graph, shapes_graph, ontology_graph);
     return engine.run();
+}
+
+/// Loads the shapes file and the ontology and calls `check(shapes, ontology)`, naming the shapes
+/// file in errors about the shapes.
+template <class Check>
+ValidationReport with_shapes(rdf::World& world, const std::filesystem::path& shapes_file,
+                             const std::filesystem::path& ontology_dir, Check check) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto shapes = rdf::Model::from_files(world, {shapes_file});
+    const auto files = ontology_files(ontology_dir, shapes_file);
+    std::optional<rdf::Model> ontology;
+    if (!files.empty()) ontology.emplace(rdf::Model::from_files(world, files));
+    try {
+        ValidationReport report = check(shapes.get(), ontology ? ontology->get() : nullptr);
+        report.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return report;
+    } catch (const ParleyError& e) {
+        // Errors about the shapes start with "shapes: "; name the file instead.
+        const std::string_view what = e.what();
+        if (!what.starts_with(kShapesError)) throw;
+        throw ParleyError(e.code(), shapes_file.string() + ": " +
+                                        std::string(what.substr(kShapesError.size())));
+    }
+}
+
+} // namespace
+
+ValidationReport validate(librdf_model_s* data, librdf_model_s* shapes, librdf_model_s* ontology) {
+    PARLEY_CHECK(data != nullptr && shapes != nullptr, "validate needs a data and a shapes model");
+    TermTable terms;
+    Graph data_graph;
+    detail::snapshot(data, terms, 1, data_graph);
+    return run_engine(terms, data_graph, shapes, ontology);
+}
+
+ValidationReport validate(const rdf::TripleSet& data, librdf_model_s* shapes,
+                          librdf_model_s* ontology) {
+    PARLEY_CHECK(shapes != nullptr, "validate needs a shapes model");
+    TermTable terms;
+    Graph data_graph;
+    detail::snapshot(data, terms, 1, data_graph);
+    return run_engine(terms, data_graph, shapes, ontology);
 }
 
 std::vector<std::filesystem::path> ontology_files(const std::filesystem::path& ontology_dir,
@@ -1055,19 +1097,19 @@ std::vector<std::filesystem::path> ontology_files(const std::filesystem::path& o
 ValidationReport validate_model(rdf::World& world, librdf_model_s* data,
                                 const std::filesystem::path& shapes_file,
                                 const std::filesystem::path& ontology_dir) {
-    const auto shapes = rdf::Model::from_files(world, {shapes_file});
-    const auto files = ontology_files(ontology_dir, shapes_file);
-    std::optional<rdf::Model> ontology;
-    if (!files.empty()) ontology.emplace(rdf::Model::from_files(world, files));
-    try {
-        return validate(data, shapes.get(), ontology ? ontology->get() : nullptr);
-    } catch (const ParleyError& e) {
-        // Errors about the shapes start with "shapes: "; name the file instead.
-        const std::string_view what = e.what();
-        if (!what.starts_with(kShapesError)) throw;
-        throw ParleyError(e.code(), shapes_file.string() + ": " +
-                                        std::string(what.substr(kShapesError.size())));
-    }
+    return with_shapes(world, shapes_file, ontology_dir,
+                       [&](librdf_model_s* shapes, librdf_model_s* ontology) {
+                           return validate(data, shapes, ontology);
+                       });
+}
+
+ValidationReport validate_triples(rdf::World& world, const rdf::TripleSet& data,
+                                  const std::filesystem::path& shapes_file,
+                                  const std::filesystem::path& ontology_dir) {
+    return with_shapes(world, shapes_file, ontology_dir,
+                       [&](librdf_model_s* shapes, librdf_model_s* ontology) {
+                           return validate(data, shapes, ontology);
+                       });
 }
 
 } // namespace parley::validate

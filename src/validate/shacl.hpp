@@ -1,5 +1,5 @@
-// SHACL Core validation of an RDF graph (a librdf model) against a shapes graph, e.g.
-// ontology/shapes.ttl. parley implements the SHACL Core features its shapes use:
+// SHACL Core validation of an RDF graph (a librdf model or a `rdf::TripleSet`) against a shapes
+// graph, e.g. ontology/shapes.ttl. parley implements the SHACL Core features its shapes use:
 //  - targets: sh:targetClass (instances through rdfs:subClassOf* of the data and the ontology),
 //    sh:targetNode, sh:targetSubjectsOf, sh:targetObjectsOf, implicit class targets (a shape that
 //    is also an rdfs:Class);
@@ -84,6 +84,7 @@ struct ValidationReport {
     std::vector<std::string> unsupported;
     std::size_t data_triples = 0;
     std::size_t shapes = 0; ///< number of shapes with a target
+    double seconds = 0;     ///< wall time of `validate_model`/`validate_triples` (not compared)
 
     [[nodiscard]] std::size_t count(Severity s) const;
     [[nodiscard]] std::size_t violations() const { return count(Severity::Violation); }
@@ -100,6 +101,12 @@ struct ValidationReport {
 [[nodiscard]] ValidationReport validate(librdf_model_s* data, librdf_model_s* shapes,
                                         librdf_model_s* ontology);
 
+/// `validate` for a data graph given as parley's own triple set (borrowed; named graphs are
+/// ignored): the same report as validating a librdf model holding the same triples, without
+/// building that model.
+[[nodiscard]] ValidationReport validate(const rdf::TripleSet& data, librdf_model_s* shapes,
+                                        librdf_model_s* ontology);
+
 /// The RDF files of `ontology_dir` (`*.ttl`, sorted by name) except `skip` (the shapes file, when
 /// it lies there). An empty path or a missing directory gives no files.
 [[nodiscard]] std::vector<std::filesystem::path>
@@ -111,5 +118,11 @@ ontology_files(const std::filesystem::path& ontology_dir, const std::filesystem:
 [[nodiscard]] ValidationReport validate_model(rdf::World& world, librdf_model_s* data,
                                               const std::filesystem::path& shapes_file,
                                               const std::filesystem::path& ontology_dir);
+
+/// `validate_model` for a triple set (borrowed): what `parley build` calls, so that the build
+/// needs no librdf model of its graph. Same errors as `validate_model`.
+[[nodiscard]] ValidationReport validate_triples(rdf::World& world, const rdf::TripleSet& data,
+                                                const std::filesystem::path& shapes_file,
+                                                const std::filesystem::path& ontology_dir);
 
 } // namespace parley::validate

@@ -387,3 +387,157 @@ TEST_CASE("rdf: loading reports syntax errors with file and line", "[rdf]") {
     CHECK_THROWS_AS(Model::from_files(world, {dir.path / "missing.nt"}), ParleyError);
     CHECK_THROWS_AS(Model::from_files(world, {dir.path / "data.csv"}), ParleyError);
 }
+
+namespace {
+
+/// `triples` sorted and de-duplicated as a `TripleSet`: every triple in the named graph `graph`,
+/// or in the default graph when `graph` is empty.
+TripleSet set_of(std::vector<Triple> triples, const std::string& graph = "") {
+    std::sort(triples.begin(), triples.end());
+    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+    TripleSet set;
+    set.triples = std::move(triples);
+    if (!graph.empty()) set.graph_names.push_back(graph);
+    for (std::size_t i = 0; i < set.triples.size(); ++i) {
+        set.graph_ids.push_back(graph.empty() ? 0 : 1);
+        set.graph_offsets.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    return set;
+}
+
+/// Texts that need escaping somewhere: every ASCII control character, quotes in every
+/// arrangement a long string could trip over, backslashes, non-BMP and right-to-left characters,
+/// combining marks, and text that looks like Turtle or N-Triples.
+std::vector<std::string> hostile_texts() {
+    std::vector<std::string> out = {"",
+                                    "\"",
+                                    "\"\"",
+                                    "\"\"\"",
+                                    "a\"\"\"\"b",
+                                    "ends with a quote\"",
+                                    "ends with a backslash\\",
+                                    "\\\"\\\\\"",
+                                    "'single' '''triple'''",
+                                    "line\nbreak\r\nand\rcarriage",
+                                    "\xF0\x9F\x98\x80 \xF0\x90\x8D\x88 \xF4\x8F\xBF\xBF",
+                                    "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xE2\x80\x8F\xE2\x80\xAE",
+                                    "e\xCC\x81\xCC\x81\xCC\x81 \xE4\xB8\xAD\xE6\x96\x87",
+                                    "\xE2\x80\xA8 line separator \xE2\x80\xA9",
+                                    "\xEF\xBF\xBE noncharacter",
+                                    "<x> <y> \"z\" . @prefix p: <http://evil/> . _:b ; ] [ # }",
+                                    "\\u0041 \\U0001F600 \\n not escapes"};
+    std::string controls;
+    for (int c = 1; c < 0x20; ++c)
+        controls.push_back(static_cast<char>(c));
+    controls.push_back('\x7F');
+    out.push_back(controls);
+    return out;
+}
+
+/// Lines of `text` that start a Turtle subject (no indentation, not a directive, not empty).
+std::vector<std::string> subject_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line[0] != '\t' && line[0] != '@') out.push_back(line);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("rdf: Serd writes any literal text so that raptor reads it back unchanged", "[rdf]") {
+    World world;
+    std::vector<Triple> triples;
+    const auto texts = hostile_texts();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string s = resource_iri("statement/s-" + std::to_string(i));
+        triples.push_back({Term::iri(s), Term::iri(term(kPl, "text")), Term::plain(texts[i])});
+        triples.push_back(
+            {Term::iri(s), Term::iri(term(kPl, "sentence")), Term::lang(texts[i], "en")});
+        triples.push_back({Term::iri(s), Term::iri(term(kPl, "rule")),
+                           Term::typed(texts[i], "http://example.org/datatype")});
+    }
+    const TripleSet set = set_of(triples, document_iri("hostile.txt"));
+    TempDir dir("hostile");
+    const auto sum = write_triples(world, set, dir.path, {"ttl", "nt", "nq"});
+    CHECK(sum.triples == set.size());
+    REQUIRE(sum.seconds.size() == 3);
+    const std::set<Triple> expected(set.triples.begin(), set.triples.end());
+    for (const char* f : {"graph.ttl", "graph.nt", "graph.nq"}) {
+        INFO(f);
+        CHECK(as_set(Model::from_files(world, {dir.path / f}).triples()) == expected);
+    }
+    // Every N-Triples and N-Quads statement is on one line.
+    const std::string nt = slurp(dir.path / "graph.nt");
+    CHECK(static_cast<std::size_t>(std::count(nt.begin(), nt.end(), '\n')) == set.size());
+    const std::string nq = slurp(dir.path / "graph.nq");
+    CHECK(static_cast<std::size_t>(std::count(nq.begin(), nq.end(), '\n')) == set.quad_count());
+    CHECK_THAT(nq, Contains("> <" + document_iri("hostile.txt") + "> .\n"));
+    // UTF-8 stays UTF-8; control characters are escaped.
+    CHECK_THAT(nt, Contains("\xF0\x9F\x98\x80"));
+    CHECK_THAT(nt, Contains("\\u0001") && Contains("\\u007F") && Contains("\\n") &&
+                       Contains("\\\"\\\"\\\""));
+    // `to_ntriples` goes through the same writer.
+    CHECK(to_ntriples(world, set.triples) == nt);
+}
+
+TEST_CASE("rdf: Turtle is grouped by subject and abbreviates only plain local names", "[rdf]") {
+    World world;
+    const std::string a = resource_iri("person/ana-lovric");
+    const std::string jose = resource_iri("person/jos\xC3\xA9"); // percent-encoded by the mint
+    const std::string dot = resource_iri("person/ends-with.");
+    const std::string foreign = "http://example.org/x/y";
+    const std::string label = term(kRdfs, "label");
+    const std::string knows = term(kPl, "participant");
+    const TripleSet set = set_of({
+        {Term::iri(a), Term::iri(label), Term::plain("Ana")},
+        {Term::iri(a), Term::iri(knows), Term::iri(jose)},
+        {Term::iri(a), Term::iri(knows), Term::iri(dot)},
+        {Term::iri(a), Term::iri(term(kRdf, "type")), Term::iri(term(kPl, "Person"))},
+        {Term::iri(jose), Term::iri(label), Term::plain("Jos\xC3\xA9")},
+        {Term::iri(dot), Term::iri(label), Term::typed("1", term(kXsd, "integer"))},
+        {Term::iri(foreign), Term::iri(label), Term::lang("x", "en-GB")},
+        {Term::blank("b1"), Term::iri(label), Term::plain("blank")},
+    });
+    TempDir dir("grouped");
+    (void)write_triples(world, set, dir.path, {"ttl"});
+    const std::string ttl = slurp(dir.path / "graph.ttl");
+    // The same triples (raptor renames blank nodes, so those are compared by count).
+    std::set<Triple> read, want;
+    std::size_t blank_read = 0, blank_want = 0;
+    for (const auto& t : Model::from_files(world, {dir.path / "graph.ttl"}).triples())
+        t.s.kind == Term::Kind::Blank ? (void)++blank_read : (void)read.insert(t);
+    for (const auto& t : set.triples)
+        t.s.kind == Term::Kind::Blank ? (void)++blank_want : (void)want.insert(t);
+    CHECK(read == want);
+    CHECK(blank_read == blank_want);
+    CHECK_THAT(ttl, Contains("_:b1\n"));
+    CHECK_THAT(ttl, Contains("@prefix person: <https://w3id.org/parley/id/person/> ."));
+    CHECK_THAT(ttl, Contains("\ta pl:Person ;"));
+    CHECK_THAT(ttl, Contains("person:ana-lovric\n"));
+    CHECK_THAT(ttl, Contains("<https://w3id.org/parley/id/person/jos%C3%A9>"));
+    CHECK_THAT(ttl, Contains("<https://w3id.org/parley/id/person/ends-with.>"));
+    CHECK_THAT(ttl, Contains("<http://example.org/x/y>"));
+    CHECK_THAT(ttl, Contains("\"1\"^^xsd:integer") && Contains("\"x\"@en-GB"));
+    // One subject line per distinct subject, in the order of the set.
+    const auto subjects = subject_lines(ttl);
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < set.triples.size(); ++i)
+        if (i == 0 || set.triples[i].s != set.triples[i - 1].s)
+            expected.push_back(set.triples[i].s.value);
+    CHECK(subjects.size() == expected.size());
+    CHECK(std::count(subjects.begin(), subjects.end(), "person:ana-lovric") == 1);
+}
+
+TEST_CASE("rdf: the write summary times every file", "[rdf]") {
+    World world;
+    const auto sample = test::sample_graph(false);
+    TempDir dir("timing");
+    const auto sum = write_graph(world, sample.graph, sample.docs, {dir.path, {"nt", "json"}});
+    REQUIRE(sum.seconds.size() == 2);
+    CHECK(sum.seconds_of("nt") >= 0);
+    CHECK(sum.seconds_of("ttl") == 0);
+    CHECK(sum.total_seconds() == Approx(sum.seconds[0] + sum.seconds[1]));
+    CHECK_THAT(sum.timing(),
+               Contains("write ") && Contains("nt ") && Contains("json ") && Contains("triples/s"));
+}

@@ -322,3 +322,72 @@ TEST_CASE("the RDF writer's sample graph conforms to ontology/shapes.ttl", "[val
     CHECK(report.violations() == 0);
     CHECK(report.shapes >= 10);
 }
+
+namespace {
+
+/// The triples of `model` as a `TripleSet` (all in the default graph).
+rdf::TripleSet triple_set(const rdf::Model& model) {
+    rdf::TripleSet set;
+    set.triples = model.triples(); // sorted and unique
+    for (std::size_t i = 0; i < set.triples.size(); ++i) {
+        set.graph_ids.push_back(0);
+        set.graph_offsets.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    return set;
+}
+
+} // namespace
+
+TEST_CASE("validating a triple set gives the report of validating the same model", "[validate]") {
+    rdf::World world;
+    std::size_t with_results = 0;
+    for (const auto& c : cases()) {
+        INFO(c.file.string());
+        const auto model = rdf::Model::from_files(world, {c.file});
+        // One load of the shapes for both, so that their blank nodes have the same labels.
+        const auto shapes = rdf::Model::from_files(world, {c.shapes});
+        const auto files = ontology_files(kData / "ontology", c.shapes);
+        REQUIRE(!files.empty());
+        const auto ontology = rdf::Model::from_files(world, files);
+        const auto from_model =
+            parley::validate::validate(model.get(), shapes.get(), ontology.get());
+        const auto from_set =
+            parley::validate::validate(triple_set(model), shapes.get(), ontology.get());
+        CHECK(from_set.results.size() == c.expect);
+        CHECK(from_set.data_triples == from_model.data_triples);
+        CHECK(to_turtle(from_set) == to_turtle(from_model));
+        CHECK(to_text(from_set) == to_text(from_model));
+        if (!from_set.results.empty()) ++with_results;
+    }
+    CHECK(with_results > 5);
+    // The graph `parley build` validates: the triple set of the RDF writer's sample graph.
+    const auto sample = test::sample_graph();
+    const auto set = rdf::build_triples(sample.graph, sample.docs);
+    const auto model = rdf::Model::from_triples(world, set);
+    const fs::path ontology = fs::path(PARLEY_SOURCE_DIR) / "ontology";
+    const auto a = validate_triples(world, set, kShapes, ontology);
+    const auto b = validate_model(world, model.get(), kShapes, ontology);
+    CHECK(a.data_triples == set.size());
+    CHECK(to_turtle(a) == to_turtle(b));
+    CHECK(a.seconds >= 0);
+    CHECK_THAT(timing(a), Contains("validate ") && Contains("s"));
+}
+
+TEST_CASE("a typed xsd:string literal in a triple set is the plain literal", "[validate]") {
+    rdf::World world;
+    const std::string s = "http://example.org/s";
+    const std::string p = "http://example.org/p";
+    rdf::TripleSet set;
+    set.triples = {{rdf::Term::iri(s), rdf::Term::iri(p), rdf::Term::plain("x")},
+                   {rdf::Term::iri(s), rdf::Term::iri(p),
+                    rdf::Term::typed("x", "http://www.w3.org/2001/XMLSchema#string")}};
+    set.graph_ids = {0, 0};
+    set.graph_offsets = {0, 1, 2};
+    const auto report = validate_triples(world, set, kShapes, {});
+    CHECK(report.data_triples == 1);
+}
+
+TEST_CASE("validating a triple set without shapes is a contract violation", "[validate]") {
+    rdf::TripleSet set;
+    CHECK_THROWS_AS(parley::validate::validate(set, nullptr, nullptr), InternalError);
+}
