@@ -28,6 +28,8 @@ DEB_PACKAGES += nodejs $(if $(shell command -v npm 2>/dev/null),,npm)
 DEB_PACKAGES += virtuoso-opensource-7-bin curl
 # GNU time (/usr/bin/time -v) measures wall time and peak RSS in bench/run.
 DEB_PACKAGES += time
+# GNU parallel runs the shards of tests/cli/shard_merge.sh; Google Benchmark builds bench/micro.
+DEB_PACKAGES += parallel libbenchmark-dev
 
 # Only `make fuzz` needs these (clang and its libFuzzer runtime).
 FUZZ_PACKAGES := clang libclang-rt-14-dev
@@ -62,20 +64,24 @@ run: build
 	@if command -v dot >/dev/null; then dot -Tsvg out/graph.dot > out/graph.svg && echo "parley: wrote out/graph.svg"; \
 	  else echo "parley: Graphviz not installed, out/graph.svg not drawn"; fi
 
-# Under SANITIZE=1, tests/lsan.supp silences the leaks of raptor's own parser (see the file).
+# Sanitizer run-time options for `make test SANITIZE=1` and `make fuzz`: tests/lsan.supp silences
+# the leaks of raptor and rasqal themselves (see the file) without a summary on stderr (the CLI
+# tests check that stderr is empty); UBSan halts on the first error, with a stack trace.
+SANITIZER_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 test: build
-	@cd $(BUILD) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && $(SANITIZER_ENV) ctest --output-on-failure -j $(JOBS)
 
 # Each target runs FUZZ_SECONDS, reading its seed corpus tests/fuzz/corpus/<target> and keeping
 # new inputs in $(FUZZ_BUILD)/corpus/<target>; a finding stops `make` with the crash file and the
-# log (fuzz-<target>.log) in $(FUZZ_BUILD)/. tests/lsan.supp silences leaks inside raptor.
+# log (fuzz-<target>.log) in $(FUZZ_BUILD)/. tests/lsan.supp silences leaks inside raptor and rasqal.
 fuzz: PACKAGES = $(DEB_PACKAGES) $(FUZZ_PACKAGES)
 fuzz: deps
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DPARLEY_FUZZ=ON -DPARLEY_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t && echo "parley: fuzzing $$t for $(FUZZ_SECONDS) s" && \
-	  (cd $(FUZZ_BUILD) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  (cd $(FUZZ_BUILD) && $(SANITIZER_ENV) \
 	    ./fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
 	    -rss_limit_mb=4096 -print_final_stats=1 corpus/$$t $(CURDIR)/tests/fuzz/corpus/$$t \
 	    2> fuzz-$$t.log; rc=$$?; tail -n 12 fuzz-$$t.log; exit $$rc) || exit 1; \

@@ -1,5 +1,6 @@
-// The shared front half of `build`, `eval` and `export INPUT...`: collect inputs, ingest,
-// extract (in parallel), resolve into one `KnowledgeGraph`. Writing is left to the caller.
+// The shared front half of `build`, `merge`, `eval` and `export INPUT...`: collect inputs,
+// ingest, extract (in parallel), resolve into one `KnowledgeGraph`; and the writing half that
+// `build` and `merge` share (`write_outputs`, defined in cmd_build.cpp).
 #pragma once
 
 #include "core/document.hpp"
@@ -16,14 +17,29 @@
 
 namespace parley {
 
+struct AppContext;
+
 struct BuildOptions {
     std::vector<std::string> inputs; ///< files and directories of *.txt
+    /// When not empty: the article files to read, in this order, instead of `inputs` (`merge`
+    /// reads the shards' articles in file-name order, the order of a one-folder build).
+    std::vector<std::filesystem::path> files;
     std::filesystem::path mappings = "mappings";
     std::filesystem::path ontology = "ontology";
     std::optional<Date> date; ///< --date: publication date for every input
     bool lenient = false;     ///< --lenient: replace invalid UTF-8
     unsigned jobs = 0;        ///< 0 = number of cores
     bool quiet = false;
+};
+
+/// What `build` and `merge` write, and where (the options of `write_outputs`).
+struct WriteOptions {
+    BuildOptions build; ///< `ontology` and `quiet` are used when writing
+    std::filesystem::path out = "out";
+    std::vector<std::string> formats{"ttl", "nt", "nq"};
+    bool no_entail = false;
+    bool strict = false;
+    std::string command = "build"; ///< names the command in the summary
 };
 
 struct BuildResult {
@@ -43,8 +59,17 @@ std::filesystem::path resolve_data_dir(const std::filesystem::path& dir);
 std::vector<std::filesystem::path> default_data(const std::vector<std::string>& data,
                                                 const std::string& command);
 
-/// Runs ingest, extract and resolve. Throws `ParleyError` on bad input or configuration.
+/// Runs ingest, extract and resolve. Throws `ParleyError` on bad input or configuration. When
+/// stderr is a terminal and `options.quiet` is off, a run whose extraction takes more than a
+/// second shows a progress line on stderr (articles done of total, MB/s, time left), redrawn
+/// with `\r` at most five times a second and erased at the end; it never changes the output.
 BuildResult run_pipeline(const BuildOptions& options);
+
+/// The writing half of `build` and `merge`: maps the graph of `r` to RDF, writes
+/// `options.out`/graph.* in `options.formats`, validates against the SHACL shapes (report in
+/// validation.ttl), prints warnings and the summary unless quiet. Throws `ParleyError` (exit 1)
+/// for violations with `options.strict`, (exit 2) for I/O errors.
+void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& options);
 
 /// Adds the options shared by every command that builds a graph from articles
 /// (`--mappings`, `--ontology`, `--date`, `--lenient`, `--jobs`, `--quiet`) to `cmd`.

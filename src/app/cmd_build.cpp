@@ -12,9 +12,11 @@
 #include "validate/shacl.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -22,13 +24,9 @@ namespace parley {
 
 namespace {
 
-struct BuildCommand {
-    BuildOptions build;
-    std::filesystem::path out = "out";
-    std::vector<std::string> formats{"ttl", "nt", "nq"};
-    bool no_entail = false;
-    bool strict = false;
-    std::filesystem::path into; ///< --into DIR: incremental build (empty: off)
+struct BuildCommand : WriteOptions {
+    std::filesystem::path into;     ///< --into DIR: incremental build (empty: off)
+    unsigned shard = 0, shards = 0; ///< --shard K/N (0/0: off)
 };
 
 std::size_t count_kind(const KnowledgeGraph& g, NodeKind k) {
@@ -125,8 +123,41 @@ void replace_state(const std::filesystem::path& dir, const std::vector<std::stri
     write_manifest(dir);
 }
 
+/// `--shard K/N`: the inputs become the articles at positions K-1, K-1+N, K-1+2N, ... of the
+/// sorted input list (round robin, so every shard gets a share as long as there are at least N
+/// articles, and the N shards together hold every article once). File names must be unique:
+/// `merge` puts the shards' articles back together by name.
+std::vector<std::string> select_shard(const std::vector<std::string>& inputs, unsigned k,
+                                      unsigned n) {
+    const auto files = collect_inputs(inputs);
+    std::map<std::string, std::filesystem::path> names;
+    for (const auto& f : files) {
+        const auto [it, fresh] = names.emplace(f.filename().string(), f);
+        if (!fresh)
+            throw ParleyError(ExitCode::Usage, "build --shard: two inputs are named " + it->first +
+                                                   " (" + it->second.string() + ", " + f.string() +
+                                                   "); merge needs unique file names");
+    }
+    std::vector<std::string> mine;
+    for (std::size_t i = k - 1; i < files.size(); i += n)
+        mine.push_back(files[i].string());
+    if (mine.empty())
+        throw ParleyError(ExitCode::Usage,
+                          "build --shard " + std::to_string(k) + "/" + std::to_string(n) +
+                              ": only " + std::to_string(files.size()) +
+                              " articles, so this shard has none; use fewer shards");
+    return mine;
+}
+
 void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
     BuildCommand cmd = cmd_in;
+    if (cmd.shards > 0) {
+        if (cmd.build.date)
+            throw ParleyError(ExitCode::Usage,
+                              "build: --date cannot be used with --shard (merge rebuilds the "
+                              "graph from the articles' own dates)");
+        cmd.build.inputs = select_shard(cmd.build.inputs, cmd.shard, cmd.shards);
+    }
     std::vector<std::filesystem::path> added;
     if (!cmd.into.empty()) {
         if (cmd.build.date)
@@ -161,16 +192,22 @@ void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
     } else {
         replace_state(cmd.out, cmd.build.inputs, !cmd.build.date);
     }
+    write_outputs(ctx, r, cmd);
+}
+
+} // namespace
+
+void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& cmd) {
     const auto& g = r.ctx.graph;
     // One triple set feeds every file and the validator ("same triples" by construction).
     rdf::TripleOptions to;
     to.entail = !cmd.no_entail;
     const rdf::TripleSet triples = rdf::build_triples(g, r.ctx.documents, to);
     rdf::WriteSummary ws = rdf::write_triples(ctx.world, triples, cmd.out, cmd.formats);
-    const rdf::Model model = rdf::Model::from_triples(ctx.world, triples);
     const auto ontology = resolve_data_dir(cmd.build.ontology);
+    // The validator reads the triple set itself: no librdf model of the graph is built.
     const validate::ValidationReport report =
-        validate::validate_model(ctx.world, model.get(), ontology / "shapes.ttl", ontology);
+        validate::validate_triples(ctx.world, triples, ontology / "shapes.ttl", ontology);
     rdf::write_file_atomically(cmd.out / "validation.ttl", validate::to_turtle(report));
     const bool violations = report.violations() > 0;
     if (!cmd.build.quiet) {
@@ -183,7 +220,7 @@ void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
                             "); see " + (cmd.out / "validation.ttl").string());
     if (cmd.build.quiet) return;
     std::ostringstream s;
-    s << "parley build: " << r.ctx.documents.size() << " documents read\n"
+    s << "parley " << cmd.command << ": " << r.ctx.documents.size() << " documents read\n"
       << "  entities:  " << count_kind(g, NodeKind::Person) << " persons, "
       << count_kind(g, NodeKind::Organization) << " organizations, "
       << count_kind(g, NodeKind::Country) << " countries, " << count_kind(g, NodeKind::Place)
@@ -201,11 +238,10 @@ void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
     for (const auto& f : ws.files)
         s << " " << f.string();
     s << "\n  validate:  " << validate::summary(report) << " ("
-      << (cmd.out / "validation.ttl").string() << ")\n  timing:    " << r.timing << "\n";
+      << (cmd.out / "validation.ttl").string() << ")\n  timing:    " << r.timing << ", "
+      << ws.timing() << ", " << validate::timing(report) << "\n";
     std::cout << s.str();
 }
-
-} // namespace
 
 void register_build(CLI::App& app, AppContext& ctx) {
     auto cmd = std::make_shared<BuildCommand>();
@@ -222,7 +258,10 @@ run never leaves a half-written graph. Output is byte-identical for the same inp
 
 Incremental: every build keeps a copy of its articles in OUT/state/articles/ (listed in
 OUT/state/articles.tsv); parley build --into out/ new-article.txt adds articles to out/ and
-writes the same graph as one build of all of them; an identical article is not added twice.)");
+writes the same graph as one build of all of them; an identical article is not added twice.
+
+Sharded: parley build --shard K/N builds only every N-th article (from the K-th on, in sorted
+order) with its state; parley merge SHARD_DIR... --out DIR then writes the graph of all of them.)");
     add_build_options(*sub, cmd->build);
     sub->add_option("-o,--out", cmd->out, "Output folder")->capture_default_str();
     sub->add_option("--format", cmd->formats, "Output formats: ttl, nt, nq, rdf, json")
@@ -235,6 +274,25 @@ writes the same graph as one build of all of them; an identical article is not a
                     "Add INPUT to the output folder DIR built before (incremental; replaces "
                     "--out): the graph of every article built into DIR, without duplicates")
         ->excludes("--out");
+    sub->add_option_function<std::string>(
+           "--shard",
+           [cmd](const std::string& v) {
+               auto number = [](std::string_view t, unsigned& x) {
+                   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
+                   return !t.empty() && ec == std::errc() && end == t.data() + t.size();
+               };
+               const auto slash = v.find('/');
+               unsigned k = 0, n = 0;
+               if (slash == std::string::npos || !number(std::string_view(v).substr(0, slash), k) ||
+                   !number(std::string_view(v).substr(slash + 1), n) || k == 0 || k > n)
+                   throw CLI::ValidationError("--shard",
+                                              "expected K/N with 1 <= K <= N, got '" + v + "'");
+               cmd->shard = k;
+               cmd->shards = n;
+           },
+           "Build only share K of N (1 <= K <= N) of the sorted inputs (articles K, K+N, "
+           "K+2N, ...); 'parley merge' combines the N output folders")
+        ->type_name("K/N");
     sub->callback([&ctx, cmd] { run_build(ctx, *cmd); });
 }
 

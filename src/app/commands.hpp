@@ -21,5 +21,6 @@ void register_validate(CLI::App& app, AppContext& ctx);
 void register_query(CLI::App& app, AppContext& ctx);
 void register_export(CLI::App& app, AppContext& ctx);
 void register_explain(CLI::App& app, AppContext& ctx);
+void register_merge(CLI::App& app, AppContext& ctx);
 
 } // namespace parley

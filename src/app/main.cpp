@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
         parley::register_query(app, ctx);
         parley::register_export(app, ctx);
         parley::register_explain(app, ctx);
+        parley::register_merge(app, ctx);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
