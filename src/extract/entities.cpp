@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/internal.hpp"
+#include "ingest/ingest.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -108,9 +109,21 @@ static int person_entity(State& st, const std::string& name) {
     return st.entity(EntityType::Person, name, "person:" + name_key(name));
 }
 
+/// "PORT SUDAN" -> "Port Sudan": lower case with each word's first letter upper (ASCII).
+static std::string title_case(const std::string& upper) {
+    std::string out = fold_case(upper);
+    bool start = true;
+    for (char& ch : out) {
+        if (start && ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+        start = ch == ' ' || ch == '-';
+    }
+    return out;
+}
+
 void find_entities(State& st) {
     const auto& gz = st.gz;
     const std::size_t ns = st.doc.sentences.size();
+    const std::string dateline = parse_header(st.doc.text).dateline_place;
     st.tokens.resize(ns);
     st.mentions.resize(ns);
     st.headline.resize(ns);
@@ -326,12 +339,14 @@ void find_entities(State& st) {
     std::vector<Cand> pieces;
     for (auto c : cands) {
         const auto& toks = st.tokens[c.s];
-        // "Felix Baumgärtner of the Institute for ...": a name, then its organization.
+        // "Felix Baumgärtner of the Institute for ...": a name, then its organization. A
+        // leading title ("State Secretary X of the Department ...") is not a head.
+        const std::size_t named_from = c.first + role_at(gz, toks, c.first, c.last).first;
         for (std::size_t k = c.first + 1; k + 1 < c.last; ++k) {
             const auto& w = toks[k].lower;
             if (w != "of" && w != "from" && w != "at") continue;
-            if (has_head(toks, c.first, k, "org_heads") ||
-                has_head(toks, c.first, k, "place_heads"))
+            if (named_from < k && (has_head(toks, named_from, k, "org_heads") ||
+                                   has_head(toks, named_from, k, "place_heads")))
                 break;
             std::size_t r = k + 1;
             while (r < c.last && toks[r].lower == "the")
@@ -427,6 +442,18 @@ void find_entities(State& st) {
             bool all_upper = true;
             for (std::size_t k = c.first; k < c.last; ++k)
                 all_upper &= toks[k].upper;
+            // "PORT SUDAN, 24 November 2025 —": the dateline's place, in title case.
+            if (all_upper && c.s <= 2 && !dateline.empty() &&
+                fold_case(st.span_text(c.s, c.first, c.last)) == fold_case(dateline)) {
+                const std::string name = title_case(st.span_text(c.s, c.first, c.last));
+                int e = -1;
+                for (const LexEntry* le : st.lex.find_names(name))
+                    if (le->type == EntityType::Place && e < 0)
+                        e = st.entity(le->type, le->name, le->id, le->qid, le->id);
+                if (e < 0) e = st.entity(EntityType::Place, name, "place:" + name_key(name));
+                st.mention(e, c.s, c.first, c.last, name);
+                continue;
+            }
             if (all_upper && c.last - c.first >= 2) continue; // "ABU DHABI" datelines
         }
         const std::size_t n = c.last - c.first;
@@ -510,7 +537,19 @@ void find_entities(State& st) {
             const Token& t = toks[c.first];
             if (t.upper) {
                 // An acronym no lexicon knows: an organization when defined in parentheses
-                // after a name ("Rapid Support Forces (RSF)"), handled below; else skip.
+                // after a name ("Rapid Support Forces (RSF)"), handled below, or when set
+                // between commas after a description of a body ("a UN peacekeeping force,
+                // UNFICYP, still patrols"); else skip.
+                static const std::set<std::string> bodies = {
+                    "force",     "mission",      "agency",       "group",    "body",
+                    "operation", "organization", "organisation", "alliance", "coalition",
+                    "militia",   "movement",     "committee",    "council",  "bloc",
+                    "office",    "commission",   "party",        "army",     "company"};
+                if (t.text.size() >= 3 && prev == "," && prev2 != "" && bodies.count(prev2) &&
+                    c.last < toks.size() && toks[c.last].text == ",") {
+                    int e = st.entity(EntityType::Organization, text, "org:" + name_key(text));
+                    st.mention(e, c.s, c.first, c.last, text);
+                }
                 continue;
             }
             if (sentence_initial && !mid_caps.count(t.text) && rlen == 0) continue;
@@ -525,6 +564,33 @@ void find_entities(State& st) {
             // Unknown single word: a place after a locative preposition, else left for the
             // surname pass below (a surname of a person named in full is never a place).
             if (surnames.count(t.text)) continue;
+            // "the conference at Crans-Montana, Switzerland, in 2017": a place of that country.
+            {
+                bool of_country = false;
+                if (c.last + 1 < toks.size() && toks[c.last].text == ",")
+                    for (const auto& m : st.mentions[c.s])
+                        if (m.first == c.last + 1 && !m.demonym &&
+                            st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                EntityType::Country &&
+                            (m.last >= toks.size() || toks[m.last].text == "," ||
+                             toks[m.last].text == "." || toks[m.last].text == ")"))
+                            of_country = true;
+                // "crossings at Dobrosin, Muhovc and Breznicë": a list after a locative.
+                bool listed = false;
+                {
+                    std::size_t k = c.first;
+                    while (k >= 2 && (toks[k - 1].text == "," || toks[k - 1].lower == "and") &&
+                           toks[k - 2].cap && !toks[k - 2].upper)
+                        k -= 2;
+                    listed = k < c.first && k >= 1 && is_locative(toks[k - 1].lower) &&
+                             toks[k - 1].lower != "for" && toks[k - 1].lower != "to";
+                }
+                if ((of_country && (is_locative(prev) || prev == "," || prev == "and")) || listed) {
+                    int e = st.entity(EntityType::Place, text, "place:" + name_key(text));
+                    st.mention(e, c.s, c.first, c.last, text);
+                    continue;
+                }
+            }
             if (t.text.find('-') != std::string::npos) continue; // "German-language"
             if (is_locative(prev) || (is_article(prev) && is_locative(prev2))) {
                 if (prev == "for" || prev == "to") continue;

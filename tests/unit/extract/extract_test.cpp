@@ -189,3 +189,31 @@ TEST_CASE("hedged or supposed stances inside quotes are no stances", "[extract]"
                   "Kyiv,\" said Professor Helene Varenne.\n");
     CHECK(stance_on(ex, "Russia", "pause") == nullptr);
 }
+
+TEST_CASE("places from a dateline, 'X, Country' and lists after a locative", "[extract]") {
+    auto ex = run("PORT SUDAN, 24 November 2025 — The talks collapsed at Crans-Montana, "
+                  "Switzerland, in 2017. Seasonal crossings at Dobrosin, Muhovc and Breznice "
+                  "stay closed.\n");
+    for (const char* name : {"Port Sudan", "Crans-Montana", "Dobrosin", "Muhovc", "Breznice"}) {
+        INFO(name);
+        const DocEntity* e = find(ex, name);
+        REQUIRE(e != nullptr);
+        CHECK(e->type == EntityType::Place);
+    }
+}
+
+TEST_CASE("an acronym between commas after a body is an organization; titles split off",
+          "[extract]") {
+    auto ex = run("A UN peacekeeping force, UNFICYP, still patrols the buffer zone. State "
+                  "Secretary Lukas Buhlmann of the Federal Department of Foreign Affairs opened "
+                  "the session.\n");
+    const DocEntity* u = find(ex, "UNFICYP");
+    REQUIRE(u != nullptr);
+    CHECK(u->type == EntityType::Organization);
+    const DocEntity* p = find(ex, "Lukas Buhlmann");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::Person);
+    const DocEntity* d = find(ex, "Federal Department of Foreign Affairs");
+    REQUIRE(d != nullptr);
+    CHECK(d->type == EntityType::Organization);
+}
