@@ -12,13 +12,17 @@
 #include "validate/shacl.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace parley {
 
@@ -203,11 +207,64 @@ void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& cm
     rdf::TripleOptions to;
     to.entail = !cmd.no_entail;
     const rdf::TripleSet triples = rdf::build_triples(g, r.ctx.documents, to);
-    rdf::WriteSummary ws = rdf::write_triples(ctx.world, triples, cmd.out, cmd.formats);
     const auto ontology = resolve_data_dir(cmd.build.ontology);
-    // The validator reads the triple set itself: no librdf model of the graph is built.
-    const validate::ValidationReport report =
-        validate::validate_triples(ctx.world, triples, ontology / "shapes.ttl", ontology);
+    // The validator reads the triple set itself: no librdf model of the graph is built. The
+    // Turtle, N-Triples and N-Quads writers (Serd) and the validator are independent tasks,
+    // run on up to --jobs threads; only the validator and the raptor/librdf writers (RDF/XML,
+    // RDF/JSON) use the librdf world, so they stay on this thread. Each task's output is the
+    // same whichever thread runs it.
+    std::vector<std::string> streamed, other;
+    for (const auto& f : cmd.formats)
+        (f == "ttl" || f == "nt" || f == "nq" ? streamed : other).push_back(f);
+    std::vector<rdf::WriteSummary> parts(streamed.size());
+    std::optional<validate::ValidationReport> checked;
+    auto check = [&] {
+        checked = validate::validate_triples(ctx.world, triples, ontology / "shapes.ttl", ontology);
+    };
+    // RDF/XML is checked before any file is replaced, so with it everything runs in order.
+    const bool in_order = std::find(other.begin(), other.end(), "rdf") != other.end();
+    if (in_order || r.ctx.jobs <= 1 || streamed.empty()) {
+        parts.assign(1, rdf::write_triples(ctx.world, triples, cmd.out, cmd.formats));
+        other.clear();
+        streamed = cmd.formats;
+        check();
+    } else {
+        rdf::ensure_directory(cmd.out);
+        std::vector<std::exception_ptr> errors(streamed.size());
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < streamed.size();) {
+                try {
+                    parts[i] = rdf::write_triples(ctx.world, triples, cmd.out, {streamed[i]});
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            }
+        };
+        {
+            std::vector<std::jthread> pool;
+            const std::size_t n = std::min<std::size_t>(r.ctx.jobs - 1, streamed.size());
+            for (std::size_t t = 0; t < n; ++t)
+                pool.emplace_back(worker);
+            check(); // on this thread, next to the writers
+            worker();
+        }
+        for (const auto& e : errors) // the first failure in format order
+            if (e) std::rethrow_exception(e);
+        if (!other.empty()) parts.push_back(rdf::write_triples(ctx.world, triples, cmd.out, other));
+    }
+    rdf::WriteSummary ws;
+    for (const auto& f : cmd.formats) // files in the order of --format
+        for (const auto& part : parts)
+            for (std::size_t k = 0; k < part.files.size(); ++k)
+                if (part.files[k] == rdf::output_path(cmd.out, f)) {
+                    ws.triples = part.triples;
+                    ws.quads = part.quads;
+                    ws.files.push_back(part.files[k]);
+                    ws.seconds.push_back(part.seconds[k]);
+                    ws.cpu_seconds.push_back(part.cpu_seconds[k]);
+                }
+    const validate::ValidationReport& report = *checked;
     rdf::write_file_atomically(cmd.out / "validation.ttl", validate::to_turtle(report));
     const bool violations = report.violations() > 0;
     if (!cmd.build.quiet) {
