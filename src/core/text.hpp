@@ -20,6 +20,9 @@ std::string name_key(std::string_view text);
 /// Case-folded UTF-8.
 std::string fold_case(std::string_view text);
 
+/// Levenshtein distance of two byte strings (for short words: names, surnames).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 /// NFC-normalized UTF-8. Ill-formed input comes back well-formed (bad sequences become U+FFFD).
 std::string nfc(std::string_view text);
 

@@ -722,6 +722,20 @@ void find_entities(State& st) {
                 auto ke = st.entity_by_key.find("person:" + name_key(toks[i].text));
                 if (ke != st.entity_by_key.end()) e = ke->second;
             }
+            // "Zelenski met ..." after "Volodimir Zelensky": a spelling variant of the one
+            // surname of the text it is one letter away from.
+            if (e < 0 && it == by_part.end() && toks[i].text.size() >= 6 &&
+                !st.trig("not_names", toks[i].lower)) {
+                const std::string key = name_key(toks[i].text);
+                int found = -1, n = 0;
+                for (const auto& [part, ids] : by_part) {
+                    const std::string pk = name_key(part);
+                    if (pk.size() < 6 || pk[0] != key[0] || edit_distance(pk, key) > 1) continue;
+                    for (int id : ids)
+                        if (id != found) found = id, ++n;
+                }
+                if (n == 1) e = found;
+            }
             if (e < 0) {
                 auto hs = holder_surnames.find(toks[i].text);
                 if (hs != holder_surnames.end()) {

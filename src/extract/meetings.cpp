@@ -103,8 +103,9 @@ void find_meetings(State& st) {
     std::map<int, int> meeting_subject; // meeting index -> its first-named participant
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
-        if (st.headline[s]) continue;
+        // A date in a line the segmenter joined to the headline still sets the context.
         if (auto d = find_date(st, s, 0, toks.size())) context_date = d;
+        if (st.headline[s]) continue;
         std::vector<bool> used(toks.size(), false);
         bool found_any = false;
         for (std::size_t trig = 0; trig < toks.size(); ++trig) {
@@ -196,6 +197,22 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
+            // "Negotiations between Russia and Ukraine face significant challenges": the
+            // process in general, not an event (no date, no place, a stative predicate).
+            if (noun && trig <= 1 && (w == "negotiations" || w == "talks")) {
+                static const std::set<std::string> stative = {
+                    "face",    "faces",  "remain",  "remains", "are",     "is",       "have",
+                    "has",     "appear", "appears", "seem",    "seems",   "continue", "continues",
+                    "stalled", "stall",  "hinge",   "hinges",  "require", "requires"};
+                std::size_t k = trig + 1;
+                while (k < toks.size() &&
+                       (toks[k].cap || toks[k].lower == "between" || toks[k].lower == "and" ||
+                        toks[k].lower == "the" || toks[k].lower == "with" || toks[k].lower == "on"))
+                    ++k;
+                if (k < toks.size() && stative.count(toks[k].lower) &&
+                    !find_date(st, s, 0, toks.size()))
+                    negative = true;
+            }
             // "said he would convene the two leaders again": an announced meeting.
             bool announced = false;
             if (negative && trig >= 2 && !contains_phrase(toks, a, b, {"not"}) &&
