@@ -248,7 +248,28 @@ int resolve_reference(const State& st, std::size_t s, std::size_t i) {
     return described_person(st, s, i + 1, -1, i);
 }
 
+namespace {
+int subject_at(const State& st, std::size_t s, std::size_t verb, int depth);
+}
+
 int subject_actor(const State& st, std::size_t s, std::size_t verb) {
+    return subject_at(st, s, verb, 0);
+}
+
+namespace {
+
+/// A verb form a coordinated predicate may share its subject with ("presented ... and
+/// demanded"): a past form or a listed speech or stance verb.
+bool verb_like(const State& st, const Token& t) {
+    const auto& w = t.lower;
+    if (!t.word || t.cap) return false;
+    return (w.size() > 4 && w.ends_with("ed")) || st.trig("speech_verbs", w) ||
+           st.trig("stance_support", w) || st.trig("stance_demand", w) ||
+           st.trig("stance_oppose", w) || st.trig("stance_reject", w) ||
+           st.trig("stance_propose", w);
+}
+
+int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
     const auto& toks = st.tokens[s];
     // "X, speaking after a meeting of Y in Z, said": skip the apposition between commas.
     std::size_t from = verb;
@@ -277,6 +298,20 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
         bool actor_before = false;
         for (const auto& m : st.mentions[s])
             actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
+        // "Serbia had also presented a plan and demanded ...": the subject of the nearest
+        // verb before, in the same clause.
+        if (!actor_before && depth == 0) {
+            for (std::size_t k = verb - 1; k-- > 0 && k + 25 > verb;) {
+                const auto& t = toks[k];
+                if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which" ||
+                    t.lower == "who")
+                    break;
+                if (!verb_like(st, t) || (k > 0 && toks[k - 1].lower == "the")) continue;
+                const int r = subject_at(st, s, k, depth + 1);
+                if (r >= 0) return r;
+                break;
+            }
+        }
         if (!actor_before) {
             // "According to the FT, he demanded X and offered Y": the source is no subject.
             std::size_t start = 0;
@@ -398,6 +433,8 @@ int subject_actor(const State& st, std::size_t s, std::size_t verb) {
     }
     return -1;
 }
+
+} // namespace
 
 std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb) {
     std::vector<int> out;
