@@ -263,10 +263,12 @@ namespace {
 bool verb_like(const State& st, const Token& t) {
     const auto& w = t.lower;
     if (!t.word || t.cap) return false;
-    return (w.size() > 4 && w.ends_with("ed")) || st.trig("speech_verbs", w) ||
-           st.trig("stance_support", w) || st.trig("stance_demand", w) ||
-           st.trig("stance_oppose", w) || st.trig("stance_reject", w) ||
-           st.trig("stance_propose", w);
+    static const std::set<std::string> irregular = {"met",  "held", "spoke", "took", "made",
+                                                    "gave", "sent", "began", "left", "won"};
+    return (w.size() > 4 && w.ends_with("ed")) || irregular.count(w) ||
+           st.trig("speech_verbs", w) || st.trig("stance_support", w) ||
+           st.trig("stance_demand", w) || st.trig("stance_oppose", w) ||
+           st.trig("stance_reject", w) || st.trig("stance_propose", w);
 }
 
 int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
@@ -436,8 +438,62 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
 
 } // namespace
 
+/// "the two sides", "both countries": the two sides of the article's first meeting (persons
+/// stand for their countries), when there are exactly two.
+std::vector<int> two_sides(const State& st) {
+    std::vector<int> sides;
+    if (st.ex.meetings.empty()) return sides;
+    for (int p : st.ex.meetings.front().participants) {
+        const auto& pe = st.ex.entities[static_cast<std::size_t>(p)];
+        int side = p;
+        if (pe.type == EntityType::Person) {
+            if (pe.affiliation < 0 ||
+                st.ex.entities[static_cast<std::size_t>(pe.affiliation)].type !=
+                    EntityType::Country)
+                continue;
+            side = pe.affiliation;
+        }
+        if (st.ex.entities[static_cast<std::size_t>(side)].type != EntityType::Country) continue;
+        if (std::find(sides.begin(), sides.end(), side) == sides.end()) sides.push_back(side);
+    }
+    if (sides.size() != 2) sides.clear();
+    return sides;
+}
+
 std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb) {
     std::vector<int> out;
+    const auto& toks0 = st.tokens[s];
+    {
+        // "Trump and Xi met in Busan and agreed to ...": the subjects of the verb before.
+        bool actor_before = false;
+        for (const auto& m : st.mentions[s])
+            actor_before |= verb >= 1 && m.last == verb - 1 && is_actor_entity(st, m.entity);
+        if (verb >= 2 && toks0[verb - 1].lower == "and" && !actor_before)
+            for (std::size_t k = verb - 1; k-- > 0 && k + 25 > verb;) {
+                const auto& t = toks0[k];
+                if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which" ||
+                    t.lower == "who" || t.lower == "and")
+                    break;
+                if (!verb_like(st, t) || (k > 0 && toks0[k - 1].lower == "the")) continue;
+                auto prev = subject_actors(st, s, k);
+                if (!prev.empty()) return prev;
+                break;
+            }
+        // "the two sides will swap ...", "both countries agreed".
+        std::size_t k = verb;
+        while (k > 0 && (toks0[k - 1].lower == "will" || toks0[k - 1].lower == "have" ||
+                         toks0[k - 1].lower == "had" || toks0[k - 1].lower == "also" ||
+                         toks0[k - 1].lower == "would"))
+            --k;
+        if (k >= 2) {
+            const std::string a = toks0[k - 2].lower, b = toks0[k - 1].lower;
+            const bool sides_noun = b == "sides" || b == "countries" || b == "parties" ||
+                                    b == "delegations" || b == "governments";
+            if (sides_noun &&
+                (a == "both" || (a == "two" && k >= 3 && toks0[k - 3].lower == "the")))
+                if (auto both = two_sides(st); !both.empty()) return both;
+        }
+    }
     const int first = subject_actor(st, s, verb);
     if (first < 0) return out;
     out.push_back(first);
@@ -448,6 +504,29 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
         if (m.entity == first && m.last <= verb) start = m.first;
     bool saw_and = false;
     std::size_t commas_only = 1; // entries before the first "and" seen walking left
+    // "U.S. President Donald Trump and Chinese President Xi Jinping": titles and their
+    // countries before a name belong to it.
+    auto over_title = [&](std::size_t at) {
+        for (bool moved = true; moved && at > 0;) {
+            moved = false;
+            if (st.gz.role_word(toks[at - 1].lower) && toks[at - 1].cap) {
+                --at;
+                moved = true;
+                continue;
+            }
+            for (const auto& m : st.mentions[s])
+                if (m.last == at && m.first < at &&
+                    (m.demonym || st.ex.entities[static_cast<std::size_t>(m.entity)].type !=
+                                      EntityType::Person) &&
+                    at < toks.size() && st.gz.role_word(toks[at].lower)) {
+                    at = m.first;
+                    moved = true;
+                    break;
+                }
+        }
+        return at;
+    };
+    start = over_title(start);
     while (start >= 2) {
         const std::string& sep = toks[start - 1].lower;
         if (sep != "and" && sep != ",") break;
@@ -462,7 +541,7 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
         if (found < 0) break;
         if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
         if (!saw_and) ++commas_only;
-        start = found_first;
+        start = over_title(found_first);
     }
     // "According to Merz, Trump wants": commas alone do not make a list ("X, Y and Z" do).
     if (!saw_and) out.resize(1);

@@ -217,3 +217,23 @@ TEST_CASE("an acronym between commas after a body is an organization; titles spl
     REQUIRE(d != nullptr);
     CHECK(d->type == EntityType::Organization);
 }
+
+TEST_CASE("coordinated titled subjects share a later predicate", "[extract]") {
+    auto ex = run("U.S. President Donald Trump and Chinese President Xi Jinping met in Busan on "
+                  "Thursday and agreed to a one-year truce in their trade war.\n",
+                  "2025-10-30");
+    CHECK(stance_on(ex, "Donald Trump", "truce") != nullptr);
+    CHECK(stance_on(ex, "Xi Jinping", "truce") != nullptr);
+}
+
+TEST_CASE("a second predicate takes the subject of the verb before it", "[extract]") {
+    auto ex = run("Foreign Minister Tomas Varga said Serbia had also presented a de-escalation "
+                  "plan and demanded that human rights be discussed first.\n");
+    bool serbia_or_varga = false;
+    for (const auto& s : ex.stances)
+        if (ex.proposals[static_cast<std::size_t>(s.proposal)].label.find("human rights") !=
+            std::string::npos)
+            serbia_or_varga =
+                s.actor == index_of(ex, "Serbia") || s.actor == index_of(ex, "Tomas Varga");
+    CHECK(serbia_or_varga);
+}
