@@ -435,6 +435,11 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
             ++b;
             continue;
         }
+        // "the Rapid Support Forces (RSF) pull back": an acronym in parentheses is part of it.
+        if (t.text == "(" && b + 2 < toks.size() && toks[b + 1].upper && toks[b + 2].text == ")") {
+            b += 3;
+            continue;
+        }
         if (stop_token(t)) break;
         if (clause_stops().count(t.lower) && b > a) break;
         if (t.lower == "and" && b + 1 < toks.size() &&
@@ -600,6 +605,23 @@ void find_proposals_and_stances(State& st) {
                                       toks[obj].lower == "forward" || toks[obj].lower == "for" ||
                                       toks[obj].lower == "over" || toks[obj].lower == "again"))
                 ++obj;
+            // "agreed on Thursday to ...", "rejected yesterday the ...": time first.
+            {
+                static const std::set<std::string> days = {
+                    "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+                    "sunday", "today",   "yesterday", "tonight",  "overnight"};
+                const std::size_t before = obj;
+                if (obj < toks.size() && days.count(toks[obj].lower))
+                    ++obj;
+                else if (obj + 1 < toks.size() && toks[obj].lower == "on" &&
+                         days.count(toks[obj + 1].lower))
+                    obj += 2;
+                if (obj > before && obj < toks.size() && toks[obj].text == ",") ++obj;
+                // "Any acceptable deal, Burhan insisted, must see ...": the demand follows.
+                if (obj + 1 < toks.size() && toks[obj].text == "," &&
+                    (toks[obj + 1].lower == "must" || toks[obj + 1].lower == "should"))
+                    ++obj;
+            }
             // "offered in return to freeze ...", "in exchange".
             if (obj + 1 < toks.size() && toks[obj].lower == "in" &&
                 (toks[obj + 1].lower == "return" || toks[obj + 1].lower == "exchange"))
@@ -607,9 +629,14 @@ void find_proposals_and_stances(State& st) {
             // Passive: "demanded by both the United States and Russia".
             std::vector<int> agents;
             if (obj < toks.size() && toks[obj].lower == "by") {
+                // Up to the end of the phrase: "proposed by Trump, mediators Egypt and Qatar
+                // said" names one agent.
+                std::size_t end = obj + 1;
+                while (end < toks.size() && end <= obj + 8 && !stop_token(toks[end]))
+                    ++end;
                 for (const auto& m : st.mentions[s])
-                    if (m.first > obj && m.first <= obj + 8 && is_actor_entity(st, m.entity) &&
-                        !m.demonym)
+                    if (m.first > obj && m.last <= end && is_actor_entity(st, m.entity) &&
+                        !m.demonym && !is_modifier(st, s, m))
                         agents.push_back(m.entity);
             }
             int actor = -1;
@@ -733,8 +760,16 @@ void find_proposals_and_stances(State& st) {
                            !clause_stops().count(toks[d].lower) &&
                            !aux_stops().count(toks[d].lower) && toks[d].lower != "and")
                         ++d;
-                    // Only a phrase that ends the clause: "and the talks ended" is a clause.
+                    // Only a phrase that ends the clause: "and the talks ended" is a clause;
+                    // before a comma it must name a proposal ("and a senior official, X,
+                    // said" does not).
                     if (d - c < 3 || (d < toks.size() && !stop_token(toks[d]))) break;
+                    if (d < toks.size() && toks[d].text != ".") {
+                        bool head = false;
+                        for (std::size_t q = c; q < d; ++q)
+                            head |= proposal_head(st, toks[q].lower);
+                        if (!head) break;
+                    }
                     int q = add_proposal(st, s, c + 1, d, "proposal.object");
                     if (q >= 0) more.push_back(q);
                     e = d;
