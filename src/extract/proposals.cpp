@@ -768,7 +768,16 @@ void find_proposals_and_stances(State& st) {
                         bool head = false;
                         for (std::size_t q = c; q < d; ++q)
                             head |= proposal_head(st, toks[q].lower);
-                        if (!head) break;
+                        // "..., and a neutral Ukraine, Russia said": the attribution follows.
+                        bool attribution = false;
+                        for (std::size_t q = d + 1; q < std::min(toks.size(), d + 6); ++q) {
+                            if (st.trig("speech_verbs", toks[q].lower)) {
+                                attribution = true;
+                                break;
+                            }
+                            if (!toks[q].cap) break;
+                        }
+                        if (!head && !attribution) break;
                     }
                     int q = add_proposal(st, s, c + 1, d, "proposal.object");
                     if (q >= 0) more.push_back(q);
