@@ -127,9 +127,24 @@ void find_entities(State& st) {
     st.tokens.resize(ns);
     st.mentions.resize(ns);
     st.headline.resize(ns);
+    st.title.resize(ns);
     for (std::size_t s = 0; s < ns; ++s) {
         st.tokens[s] = tokenize(st.doc.text, st.doc.sentences[s].begin, st.doc.sentences[s].end);
         st.headline[s] = looks_like_headline(st.tokens[s], st.doc.sentence_text(s));
+        st.title[s] = st.headline[s];
+        // A sentence-case title: one of the first lines, alone on its line, without final
+        // punctuation ("UN chief calls Cyprus talks \"constructive\", but ... out of reach").
+        if (!st.title[s] && s < 3 && !st.tokens[s].empty() &&
+            !ends_sentence_punct(st.tokens[s].back()) && !st.tokens[s].back().quote) {
+            const auto& sent = st.doc.sentences[s];
+            std::size_t e = sent.end;
+            while (e < st.doc.text.size() && (st.doc.text[e] == ' ' || st.doc.text[e] == '\t'))
+                ++e;
+            const bool line_end =
+                e >= st.doc.text.size() || st.doc.text[e] == '\n' || st.doc.text[e] == '\r';
+            const bool line_start = sent.begin == 0 || st.doc.text[sent.begin - 1] == '\n';
+            if (line_end && line_start && st.tokens[s].size() >= 4) st.title[s] = true;
+        }
     }
 
     // Candidate proper-name sequences that no lexicon knows, per sentence: [first, last).

@@ -65,7 +65,8 @@ struct State {
     std::vector<std::vector<Mention>> mentions; ///< per sentence, sorted by first token
     std::vector<QuoteSpan> quotes;
     std::vector<std::vector<ProposalSpan>> proposals; ///< per sentence
-    std::vector<bool> headline;               ///< per sentence: title-case line without a verb
+    std::vector<bool> headline; ///< per sentence: title-case line without a verb
+    std::vector<bool> title;    ///< per sentence: a headline, also in sentence case (no meetings)
     std::map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity index
     std::map<std::string, int> proposal_by_key;
 

@@ -105,7 +105,7 @@ void find_meetings(State& st) {
         const auto& toks = st.tokens[s];
         // A date in a line the segmenter joined to the headline still sets the context.
         if (auto d = find_date(st, s, 0, toks.size())) context_date = d;
-        if (st.headline[s]) continue;
+        if (st.title[s]) continue; // headlines name no meeting of their own
         std::vector<bool> used(toks.size(), false);
         bool found_any = false;
         for (std::size_t trig = 0; trig < toks.size(); ++trig) {
@@ -163,6 +163,26 @@ void find_meetings(State& st) {
             }
             if (w == "visit" && !(prev == "'s" || prev == "the" || prev == "his" || prev == "her"))
                 continue;
+            // "welcomed the idea of ...": a welcome is a meeting only of someone named after it.
+            if (w == "welcomed" || w == "welcomes" || w == "welcome" || w == "welcoming") {
+                bool actor_follows = false;
+                for (const auto& m : st.mentions[s])
+                    if (m.first > trig && m.first <= trig + 6 && !m.demonym &&
+                        is_actor_entity(st, m.entity)) {
+                        bool clear = true;
+                        for (std::size_t k = trig + 1; k < m.first; ++k)
+                            clear &= toks[k].word && toks[k].lower != "idea" &&
+                                     toks[k].lower != "plan" && toks[k].lower != "proposal";
+                        actor_follows |= clear;
+                    }
+                // "welcomed the two delegations", "welcomed the leaders".
+                static const std::set<std::string> guests = {
+                    "delegations", "delegation", "leaders", "ministers",
+                    "guests",      "visitors",   "envoys",  "negotiators"};
+                for (std::size_t k = trig + 1; k < std::min(toks.size(), trig + 4); ++k)
+                    actor_follows |= guests.count(toks[k].lower) > 0;
+                if (!actor_follows) continue;
+            }
             // "a meeting" is a real one only when held, hosted or attended.
             if (noun && (prev == "a" || prev == "an")) {
                 const std::string p2 = trig > 1 ? toks[trig - 2].lower : "";
@@ -177,6 +197,21 @@ void find_meetings(State& st) {
                 --a;
             while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote)
                 ++b;
+            // "Before the start of negotiations, the Ukrainian president said ...": a trigger in
+            // a fronted adverbial phrase ends with its comma.
+            if (noun) {
+                static const std::set<std::string> fronting = {
+                    "before", "after", "during", "ahead", "following", "since", "until", "at"};
+                if (!toks.empty() && fronting.count(toks[0].lower))
+                    for (std::size_t k = trig + 1; k < b; ++k)
+                        if (toks[k].text == ",") {
+                            bool comma_before = false;
+                            for (std::size_t q = 0; q < trig; ++q)
+                                comma_before |= toks[q].text == ",";
+                            if (!comma_before) b = k;
+                            break;
+                        }
+            }
             // Not a meeting: negated, proposed, wished, cancelled.
             bool negative = false;
             for (std::size_t k = (trig >= a + 6 ? trig - 6 : a); k < trig; ++k) {
