@@ -161,7 +161,11 @@ void find_meetings(State& st) {
                     continue;
                 if (w == "call") continue;
             }
-            if (w == "visit" && !(prev == "'s" || prev == "the" || prev == "his" || prev == "her"))
+            // "the visit", "his visit", "during a visit to Washington".
+            if (w == "visit" &&
+                !(prev == "'s" || prev == "the" || prev == "his" || prev == "her" ||
+                  (prev == "a" && trig >= 2 &&
+                   (toks[trig - 2].lower == "during" || toks[trig - 2].lower == "on"))))
                 continue;
             // "welcomed the idea of ...": a welcome is a meeting only of someone named after it.
             if (w == "welcomed" || w == "welcomes" || w == "welcome" || w == "welcoming") {
@@ -199,10 +203,12 @@ void find_meetings(State& st) {
                 ++b;
             // "Before the start of negotiations, the Ukrainian president said ...": a trigger in
             // a fronted adverbial phrase ends with its comma.
-            if (noun) {
+            {
                 static const std::set<std::string> fronting = {
                     "before", "after", "during", "ahead", "following", "since", "until", "at"};
-                if (!toks.empty() && fronting.count(toks[0].lower))
+                // Not "After meeting Trump, Zelensky said": there the subject follows the comma.
+                if (!toks.empty() && fronting.count(toks[0].lower) && trig >= 2 &&
+                    (noun || !fronting.count(prev)))
                     for (std::size_t k = trig + 1; k < b; ++k)
                         if (toks[k].text == ",") {
                             bool comma_before = false;
