@@ -608,6 +608,15 @@ void find_meetings(State& st) {
         }
         last_meeting_sentence = s;
     }
+    // "the city named for that meeting, else the venue": a venue no lexicon knows ("Villa La
+    // Grange", "the Federal Chancellery") gives way to the city of the dateline.
+    if (dateline_place >= 0 &&
+        !st.ex.entities[static_cast<std::size_t>(dateline_place)].lexicon_id.empty())
+        for (auto& mt : st.ex.meetings)
+            if (mt.location >= 0 && mt.location != dateline_place &&
+                st.ex.entities[static_cast<std::size_t>(mt.location)].type == EntityType::Place &&
+                st.ex.entities[static_cast<std::size_t>(mt.location)].lexicon_id.empty())
+                mt.location = dateline_place;
     // A side whose named representative takes part is present through that person: "President
     // X of the Republic of Cyprus", "Serbia's chief negotiator Y" add X and Y, not the states.
     for (auto& mt : st.ex.meetings) {

@@ -28,10 +28,11 @@ done
 [ "$(ls queries/*.rq | wc -l)" -ge 10 ] || fail "fewer than ten competency questions"
 
 # The questions the examples answer give at least one row (CSV: a header plus rows).
-for q in 01-meeting-participants 02-proposals-opposed-by-actor 04-meetings-in-date-range \
-    05-facts-with-two-sources 06-fact-provenance 08-quotes-by-speaker 09-entity-aliases \
-    10-meetings-by-location 11-documents-per-stance 12-most-reported-actors \
-    14-people-roles-affiliations; do
+for q in 01-meeting-participants 02-proposals-opposed-by-actor \
+    03-proposed-by-one-opposed-by-another 04-meetings-in-date-range \
+    05-facts-with-two-sources 06-fact-provenance 07-stance-changes 08-quotes-by-speaker \
+    09-entity-aliases 10-meetings-by-location 11-documents-per-stance 12-most-reported-actors \
+    13-conditional-offers 14-people-roles-affiliations 15-meeting-dates-by-location; do
     rows=$("$PARLEY" query --data "$TMP/out/graph.nq" --results csv "queries/$q.rq" | wc -l)
     [ "$rows" -ge 2 ] || fail "queries/$q.rq gave no rows on examples/"
 done
