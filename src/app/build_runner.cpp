@@ -86,6 +86,13 @@ private:
     bool drawn_ = false;     ///< guarded by `draw_`; read by the destructor after the workers
 };
 
+/// Frees what only extraction reads: the text, its sentences and the code point index.
+void release_text(Document& doc) {
+    std::string().swap(doc.text);
+    std::vector<Sentence>().swap(doc.sentences);
+    std::vector<std::size_t>().swap(doc.char_marks);
+}
+
 class ExtractStage : public Stage {
 public:
     explicit ExtractStage(bool progress) : progress_(progress) {}
@@ -108,13 +115,18 @@ private:
         Progress progress(progress_, n, total_bytes);
         auto worker = [&] {
             for (std::size_t i = next++; i < n; i = next++) {
+                Document& doc = ctx.documents[i];
+                const std::size_t bytes = doc.text.size();
                 try {
-                    ctx.extractions[i] = extractor.run(ctx.documents[i]);
+                    ctx.extractions[i] = extractor.run(doc);
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();
                 }
-                progress.done(ctx.documents[i].text.size());
+                // Later stages need only the document's id and metadata (the evidence holds
+                // its sentences): the text is released as soon as it is extracted.
+                release_text(doc);
+                progress.done(bytes);
             }
         };
         std::vector<std::jthread> pool;
@@ -186,6 +198,8 @@ BuildResult run_pipeline(const BuildOptions& options) {
     for (const auto& d : r.ctx.documents)
         for (const auto& w : d.warnings)
             r.ctx.warnings.push_back(w);
+    // The graph holds everything later steps read: the extractions go before the RDF is built.
+    std::vector<DocExtraction>().swap(r.ctx.extractions);
     return r;
 }
 

@@ -13,9 +13,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <fcntl.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -23,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 namespace parley {
 
@@ -93,7 +97,10 @@ std::vector<std::filesystem::path> add_to_state(const std::filesystem::path& dir
     return added;
 }
 
-void write_manifest(const std::filesystem::path& dir) {
+/// Writes DIR/state/articles.tsv for the articles in DIR/state/articles/. `known` (file name ->
+/// hash) holds the hashes of articles the caller has just written; the others are read back.
+void write_manifest(const std::filesystem::path& dir,
+                    const std::map<std::string, std::string>& known = {}) {
     const auto articles = dir / "state" / "articles";
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(articles))
@@ -101,9 +108,31 @@ void write_manifest(const std::filesystem::path& dir) {
     std::sort(files.begin(), files.end());
     std::string tsv =
         "# file\tfnv1a64: the articles of this graph (parley build --into adds to them)\n";
-    for (const auto& f : files)
-        tsv += f.filename().string() + "\t" + rdf::hash_hex(read_bytes(f)) + "\n";
+    for (const auto& f : files) {
+        const std::string name = f.filename().string();
+        const auto it = known.find(name);
+        tsv += name + "\t" + (it != known.end() ? it->second : rdf::hash_hex(read_bytes(f))) + "\n";
+    }
     rdf::write_file_atomically(dir / "state" / "articles.tsv", tsv);
+}
+
+/// Writes `bytes` to `target` (a new file in a fresh state folder) without syncing it; see
+/// `replace_state`.
+void write_copy(const std::filesystem::path& target, std::string_view bytes) {
+    std::ofstream out(target, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) throw io_error("cannot write " + target.string());
+}
+
+/// Flushes the file system holding `dir` to disk (one `syncfs` instead of an fsync per file).
+void sync_file_system(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throw io_error("cannot open " + dir.string() + ": " + std::strerror(errno));
+    const int rc = ::syncfs(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) throw io_error("cannot sync " + dir.string() + ": " + std::strerror(err));
 }
 
 /// A build with `--out DIR` records its articles as the state of DIR (replacing any earlier
@@ -120,11 +149,20 @@ void replace_state(const std::filesystem::path& dir, const std::vector<std::stri
     std::set<std::string> names;
     for (const auto& f : files)
         if (!names.insert(f.filename().string()).second) return;
+    // The state folder is new, so the copies need no atomic replacement: each article is read
+    // once, written and hashed, and one flush of the file system makes them all durable before
+    // the manifest (written atomically) names them. An fsync per article cost more than
+    // building the graph from it.
     const auto articles = dir / "state" / "articles";
     rdf::ensure_directory(articles);
-    for (const auto& f : files)
-        rdf::write_file_atomically(articles / f.filename(), read_bytes(f));
-    write_manifest(dir);
+    std::map<std::string, std::string> hashes;
+    for (const auto& f : files) {
+        const std::string bytes = read_bytes(f);
+        write_copy(articles / f.filename(), bytes);
+        hashes.emplace(f.filename().string(), rdf::hash_hex(bytes));
+    }
+    sync_file_system(articles);
+    write_manifest(dir, hashes);
 }
 
 /// `--shard K/N`: the inputs become the articles at positions K-1, K-1+N, K-1+2N, ... of the

@@ -92,7 +92,7 @@ std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
                 std::size_t k = i + 2;
                 if (k < last && toks[k].text == ",") ++k;
                 if (k < last && year_of(toks[k].lower)) return make(year_of(toks[k].lower), m, d);
-                // "between June 20 and June 30" is a range, not a day.
+                // "between 3 May and 9 May" is a range, not a day.
                 if (prev == "between" || prev == "from") return std::nullopt;
                 if (i + 2 < last && (toks[i + 2].lower == "and" || toks[i + 2].lower == "to"))
                     return std::nullopt;

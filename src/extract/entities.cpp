@@ -109,7 +109,7 @@ static int person_entity(State& st, const std::string& name) {
     return st.entity(EntityType::Person, name, "person:" + name_key(name));
 }
 
-/// "PORT SUDAN" -> "Port Sudan": lower case with each word's first letter upper (ASCII).
+/// "PORT ALDER" -> "Port Alder": lower case with each word's first letter upper (ASCII).
 static std::string title_case(const std::string& upper) {
     std::string out = fold_case(upper);
     bool start = true;
@@ -133,7 +133,7 @@ void find_entities(State& st) {
         st.headline[s] = looks_like_headline(st.tokens[s], st.doc.sentence_text(s));
         st.title[s] = st.headline[s];
         // A sentence-case title: one of the first lines, alone on its line, without final
-        // punctuation ("UN chief calls Cyprus talks \"constructive\", but ... out of reach").
+        // punctuation ("Envoy hails island talks as \"useful\", but gaps remain").
         if (!st.title[s] && s < 3 && !st.tokens[s].empty() &&
             !ends_sentence_punct(st.tokens[s].back()) && !st.tokens[s].back().quote) {
             const auto& sent = st.doc.sentences[s];
@@ -313,7 +313,7 @@ void find_entities(State& st) {
                     }
                     // "University of Florida": an organization name running through a place
                     // the lexicon knows.
-                    // "Joint Force of Armed Movements in Darfur": also through "in" a region
+                    // "Coalition of Free Militias in Kordo": also through "in" a region
                     // (not a city: "the Council in Khartoum" is where it met).
                     bool region_in = false;
                     if (u.lower == "in" && k < toks.size() && covered[k])
@@ -457,7 +457,7 @@ void find_entities(State& st) {
             bool all_upper = true;
             for (std::size_t k = c.first; k < c.last; ++k)
                 all_upper &= toks[k].upper;
-            // "PORT SUDAN, 24 November 2025 —": the dateline's place, in title case.
+            // "PORT ALDER, 24 November 2025 —": the dateline's place, in title case.
             if (all_upper && c.s <= 2 && !dateline.empty() &&
                 fold_case(st.span_text(c.s, c.first, c.last)) == fold_case(dateline)) {
                 const std::string name = title_case(st.span_text(c.s, c.first, c.last));
@@ -579,7 +579,7 @@ void find_entities(State& st) {
             // Unknown single word: a place after a locative preposition, else left for the
             // surname pass below (a surname of a person named in full is never a place).
             if (surnames.count(t.text)) continue;
-            // "the conference at Crans-Montana, Switzerland, in 2017": a place of that country.
+            // "the summit at Lake Ostrel, Austria, in 2019": a place of that country.
             {
                 bool of_country = false;
                 if (c.last + 1 < toks.size() && toks[c.last].text == ",")
@@ -590,7 +590,7 @@ void find_entities(State& st) {
                             (m.last >= toks.size() || toks[m.last].text == "," ||
                              toks[m.last].text == "." || toks[m.last].text == ")"))
                             of_country = true;
-                // "crossings at Dobrosin, Muhovc and Breznicë": a list after a locative.
+                // "checkpoints at Verna, Koliba and Drest": a list after a locative.
                 bool listed = false;
                 {
                     std::size_t k = c.first;
@@ -635,7 +635,7 @@ void find_entities(State& st) {
     }
 
     // A capitalized word no lexicon knows, used with an article at least once and twice
-    // mid-sentence, names a body: "the so-called Quad", "the Quad set out its roadmap".
+    // mid-sentence, names a body: "the so-called Trio", "the Trio published its plan".
     {
         std::map<std::string, std::pair<int, int>> uses; // word -> (mid-sentence, after "the")
         auto covered_at = [&](std::size_t s, std::size_t i) {
@@ -805,7 +805,7 @@ void find_entities(State& st) {
     }
 
     // Roles and affiliations: "German Chancellor Friedrich Merz", "Rustem Umerov, secretary of
-    // the National Security and Defense Council", "the President of France Emmanuel Macron".
+    // the National Security and Defense Council", "the President of Chile Ana Ruiz".
     for (std::size_t s = 0; s < ns; ++s) {
         auto& toks = st.tokens[s];
         for (const auto& m : st.mentions[s]) {
@@ -815,7 +815,7 @@ void find_entities(State& st) {
             // Title before the name, with "of COUNTRY" or a demonym before it.
             std::size_t end = m.first;
             int aff = -1;
-            // "the President of France Emmanuel Macron": of + actor right before the name.
+            // "the President of Chile Ana Ruiz": of + actor right before the name.
             for (const auto& a : st.mentions[s]) {
                 if (a.last == end && a.entity != m.entity && is_actor_entity(st, a.entity) &&
                     st.ex.entities[static_cast<std::size_t>(a.entity)].type != EntityType::Person &&
@@ -872,7 +872,7 @@ void find_entities(State& st) {
                     }
                 }
             }
-            // "Professor Andrew Michta from the University of Florida".
+            // "Professor Lena Ortiz from the University of Leeds".
             if (aff < 0 && m.last + 1 < toks.size() &&
                 (toks[m.last].lower == "from" || toks[m.last].lower == "of")) {
                 for (const auto& a : st.mentions[s])

@@ -20,6 +20,16 @@ std::vector<Token> tokens_of(const std::string& s) {
     return tokenize(s, 0, s.size());
 }
 
+/// Makes every proper token prefix of the key `toks` ("New", "New York" of "New York City")
+/// a key of `map`, with no hits unless it is a name itself. `Gazetteer::match` then extends a
+/// span one token at a time and stops as soon as the span starts no key, instead of looking up
+/// every length up to the longest name (tokens hold no spaces, so the joined keys split back
+/// into the same tokens). A key with no hits is never a match.
+template <class Map> void add_prefixes(Map& map, const std::vector<Token>& toks, bool lower) {
+    for (std::size_t n = 1; n < toks.size(); ++n)
+        map.try_emplace(join(toks, 0, n, lower));
+}
+
 /// Lower-case capital names that are also ordinary words; never matched in lower case.
 bool common_word(const std::string& lower) {
     static const std::set<std::string> words = {"male",  "lima",     "victoria", "praia", "nice",
@@ -49,18 +59,23 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
             auto ut = tokens_of(upper);
             if (!ut.empty()) {
                 max_len_ = std::max(max_len_, ut.size());
+                add_prefixes(exact_, ut, false);
                 exact_[join(ut, 0, ut.size(), false)].push_back({entry, kind});
             }
         }
         auto toks = tokens_of(s);
         if (toks.empty()) return;
         max_len_ = std::max(max_len_, toks.size());
+        add_prefixes(exact_, toks, false);
         auto& hits = exact_[join(toks, 0, toks.size(), false)];
         for (const auto& h : hits)
             if (h.entry == entry && h.kind == kind) return;
         hits.push_back({entry, kind});
         const std::string low = join(toks, 0, toks.size(), true);
-        if (kind == GazKind::Metonym && !common_word(low)) folded_[low].push_back({entry, kind});
+        if (kind == GazKind::Metonym && !common_word(low)) {
+            add_prefixes(folded_, toks, true);
+            folded_[low].push_back({entry, kind});
+        }
     };
     for (std::size_t e = 0; e < lex.entries.size(); ++e) {
         const auto& le = lex.entries[e];
@@ -102,41 +117,60 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
 std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::size_t i) const {
     if (i >= toks.size() || !toks[i].word) return std::nullopt;
     const std::size_t maxn = std::min(max_len_, toks.size() - i);
-    for (std::size_t n = maxn; n >= 1; --n) {
-        // A match must end on a word and not continue a hyphenated or capitalized name.
-        const std::vector<Hit>* hits = nullptr;
-        auto it = exact_.find(join(toks, i, i + n, false));
-        if (it != exact_.end()) hits = &it->second;
-        if (!hits) {
-            bool all_lower = true;
-            for (std::size_t k = i; k < i + n; ++k)
-                all_lower &= !toks[k].cap;
-            if (all_lower) {
-                auto f = folded_.find(join(toks, i, i + n, true));
-                if (f != folded_.end()) hits = &f->second;
+    // The longest span of tokens from `i` with hits: its exact spelling, or (only when no token
+    // is capitalized) its lower-case form among the metonyms. A span is extended while it
+    // still starts a key of either map (see `add_prefixes`).
+    std::string exact_key, lower_key;
+    bool exact_open = true, lower_open = true;
+    const std::vector<Hit>* hits = nullptr;
+    std::size_t n = 0;
+    for (std::size_t len = 1; len <= maxn && (exact_open || lower_open); ++len) {
+        const Token& t = toks[i + len - 1];
+        const std::vector<Hit>* found = nullptr;
+        if (exact_open) {
+            if (len > 1) exact_key += ' ';
+            exact_key += t.text;
+            auto it = exact_.find(exact_key);
+            if (it == exact_.end()) {
+                exact_open = false;
+            } else if (!it->second.empty()) {
+                found = &it->second;
             }
         }
-        if (!hits || hits->empty()) continue;
-        // Prefer a name of the entity itself, then a metonym, then a demonym.
-        const Hit* best = nullptr;
-        for (const auto& h : *hits)
-            if (!best || static_cast<int>(h.kind) < static_cast<int>(best->kind)) best = &h;
-        // A metonym that is also a place name: report both, the caller decides.
-        GazMatch m{best->entry, n, best->kind, -1};
-        bool has_metonym = false;
-        for (const auto& h : *hits)
-            has_metonym |= h.kind == GazKind::Metonym;
-        if (has_metonym) {
-            const std::string surface = join(toks, i, i + n, false);
-            auto p = places_by_name_.find(surface);
-            for (const auto& h : *hits)
-                if (h.kind == GazKind::Metonym) m.entry = h.entry;
-            m.kind = GazKind::Metonym;
-            if (p != places_by_name_.end()) m.place_entry = static_cast<int>(p->second);
+        lower_open = lower_open && !t.cap;
+        if (lower_open) {
+            if (len > 1) lower_key += ' ';
+            lower_key += t.lower;
+            auto f = folded_.find(lower_key);
+            if (f == folded_.end()) {
+                lower_open = false;
+            } else if (!found && !f->second.empty()) {
+                found = &f->second;
+            }
         }
-        return m;
+        if (found) {
+            hits = found;
+            n = len;
+        }
     }
-    return std::nullopt;
+    if (!hits) return std::nullopt;
+    // Prefer a name of the entity itself, then a metonym, then a demonym.
+    const Hit* best = nullptr;
+    for (const auto& h : *hits)
+        if (!best || static_cast<int>(h.kind) < static_cast<int>(best->kind)) best = &h;
+    // A metonym that is also a place name: report both, the caller decides.
+    GazMatch m{best->entry, n, best->kind, -1};
+    bool has_metonym = false;
+    for (const auto& h : *hits)
+        has_metonym |= h.kind == GazKind::Metonym;
+    if (has_metonym) {
+        auto p = places_by_name_.find(join(toks, i, i + n, false));
+        for (const auto& h : *hits)
+            if (h.kind == GazKind::Metonym) m.entry = h.entry;
+        m.kind = GazKind::Metonym;
+        if (p != places_by_name_.end()) m.place_entry = static_cast<int>(p->second);
+    }
+    return m;
 }
 
 std::optional<std::string> Gazetteer::role(const std::string& lower_phrase) const {

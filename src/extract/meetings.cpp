@@ -71,7 +71,7 @@ bool is_modifier(const State& st, std::size_t s, const Mention& m) {
             if (gap_is_title) return true;
         }
     }
-    // "President of France Emmanuel Macron", "the Prime Minister of Italy": of + role before.
+    // "President of Chile Ana Ruiz", "the Prime Minister of Spain": of + role before.
     if (m.first >= 2 && toks[m.first - 1].lower == "of" && st.gz.role_word(toks[m.first - 2].lower))
         return true;
     // "Tomas Varga of Hungary": the person's country.
@@ -111,7 +111,7 @@ void find_meetings(State& st) {
         for (std::size_t trig = 0; trig < toks.size(); ++trig) {
             if (used[trig]) continue;
             if (st.in_quote(toks[trig].begin)) {
-                // "… we plan to meet again on the morning of the 15th," said by a named speaker:
+                // "… we will sit down again on Friday morning," said by a named speaker:
                 // the speaker's side meets the other side of the last meeting again.
                 const auto& qw = toks[trig].lower;
                 if ((qw != "meet" && qw != "meeting") || last_meeting < 0) continue;
@@ -161,13 +161,13 @@ void find_meetings(State& st) {
                     continue;
                 if (w == "call") continue;
             }
-            // "the visit", "his visit", "during a visit to Washington".
+            // "the visit", "his visit", "during a visit to Lima".
             if (w == "visit" &&
                 !(prev == "'s" || prev == "the" || prev == "his" || prev == "her" ||
                   (prev == "a" && trig >= 2 &&
                    (toks[trig - 2].lower == "during" || toks[trig - 2].lower == "on"))))
                 continue;
-            // "welcomed the idea of ...": a welcome is a meeting only of someone named after it.
+            // "welcomed the notion of ...": a welcome is a meeting only of someone named after it.
             if (w == "welcomed" || w == "welcomes" || w == "welcome" || w == "welcoming") {
                 bool actor_follows = false;
                 for (const auto& m : st.mentions[s])
@@ -201,7 +201,7 @@ void find_meetings(State& st) {
                 --a;
             while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote)
                 ++b;
-            // "Before the start of negotiations, the Ukrainian president said ...": a trigger in
+            // "Ahead of the talks, the Chilean minister said ...": a trigger in
             // a fronted adverbial phrase ends with its comma.
             {
                 static const std::set<std::string> fronting = {
@@ -238,7 +238,7 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
-            // "Negotiations between Russia and Ukraine face significant challenges": the
+            // "Talks between Chile and Peru remain difficult": the
             // process in general, not an event (no date, no place, a stative predicate).
             if (noun && trig <= 1 && (w == "negotiations" || w == "talks")) {
                 static const std::set<std::string> stative = {
@@ -254,7 +254,7 @@ void find_meetings(State& st) {
                     !find_date(st, s, 0, toks.size()))
                     negative = true;
             }
-            // "said he would convene the two leaders again": an announced meeting.
+            // "said she would bring both sides together again": an announced meeting.
             bool announced = false;
             if (negative && trig >= 2 && !contains_phrase(toks, a, b, {"not"}) &&
                 !contains_phrase(toks, a, b, {"like"}) && !contains_phrase(toks, a, b, {"if"})) {
@@ -266,7 +266,7 @@ void find_meetings(State& st) {
                          toks[k + 1].lower == "meet" || toks[k + 1].lower == "hold"))
                         negative = false, announced = true;
             }
-            // "agreed that there would be a meeting between ...": scheduled, not hypothetical.
+            // "agreed on a meeting between ... next month": scheduled, not hypothetical.
             if (negative &&
                 contains_phrase(toks, a >= 4 ? a - 4 : 0, trig, {"that", "there", "would", "be"}) &&
                 contains_phrase(toks, 0, trig, {"agreed"}))
@@ -310,18 +310,18 @@ void find_meetings(State& st) {
                 }
                 if (mp == "to" && mp2 == "according") continue;
                 if (mp == "(") continue;
-                // "talks on Cyprus", "at United Nations headquarters": a topic and a venue.
+                // "talks on Chile", "at United Nations headquarters": a topic and a venue.
                 if ((mp == "on" && m.first >= 2 && meeting_noun(mp2)) ||
                     (mp == "at" && m.last < toks.size() && toks[m.last].lower == "headquarters"))
                     continue;
-                // "during the UN General Assembly", "on the sidelines of the summit": an
+                // "during the G20 summit", "on the sidelines of the forum": an
                 // occasion, not a party.
                 if (mp == "during" || (mp == "the" && mp2 == "during") || mp2 == "sidelines" ||
                     (m.first > 2 && toks[m.first - 3].lower == "sidelines"))
                     continue;
                 if (is_modifier(st, s, m)) continue;
                 if (m.demonym) {
-                    // "Ukrainian and U.S. military officials meet", "the U.S. delegation".
+                    // "Chilean and Peruvian army officers met", "the Chilean delegation".
                     bool actorish = false;
                     for (std::size_t k = m.last; k < std::min(toks.size(), m.last + 4); ++k) {
                         const auto& x = toks[k].lower;
@@ -345,7 +345,7 @@ void find_meetings(State& st) {
                 }
                 if (std::find(parts.begin(), parts.end(), who) == parts.end()) parts.push_back(who);
             }
-            // Descriptions of persons named earlier: "between the Russian president and the
+            // Descriptions of persons named earlier: "between the Chilean minister and the
             // Ukrainian president", "met the envoy".
             for (std::size_t k = a; k < b; ++k) {
                 if (toks[k].lower != "the" || st.in_quote(toks[k].begin)) continue;
@@ -386,10 +386,10 @@ void find_meetings(State& st) {
                 parts.push_back(host);
             for (std::size_t k = a; k < b; ++k)
                 used[k] = true;
-            // "Foreign Minister X hosted and chaired the session": the host of the meeting
+            // "Foreign Minister X hosted and led the round": the host of the meeting
             // reported just before.
             // No place in the clause: the nearest "in/at/to PLACE" of the sentence, or the place
-            // a "where" clause hangs on ("the German capital Berlin, where he began meetings").
+            // a "where" clause hangs on ("the Peruvian capital Lima, where she held talks").
             if (location < 0) {
                 int best = 1 << 30;
                 for (const auto& m : st.mentions[s]) {
@@ -532,7 +532,7 @@ void find_meetings(State& st) {
             }
             last_meeting_sentence = s;
         }
-        // "Vladimir Medinsky, who again led the Russian team," / "Umerov, who headed the
+        // "Ana Ruiz, who once more led the Chilean side," / "Ortiz, who headed the
         // Ukrainian delegation": the leaders of the sides take part in the meeting of the text.
         if (last_meeting >= 0) {
             for (std::size_t k = 0; k + 3 < toks.size(); ++k) {
@@ -553,7 +553,7 @@ void find_meetings(State& st) {
                     lm.participants.push_back(who);
             }
         }
-        // "The next trilateral round is scheduled for early July": the next meeting of the
+        // "The next round is planned for late spring": the next meeting of the
         // sides of the article's first meeting.
         if (!found_any && !st.ex.meetings.empty() &&
             st.ex.meetings.front().participants.size() >= 2) {
@@ -618,7 +618,7 @@ void find_meetings(State& st) {
                 st.ex.entities[static_cast<std::size_t>(mt.location)].lexicon_id.empty())
                 mt.location = dateline_place;
     // A side whose named representative takes part is present through that person: "President
-    // X of the Republic of Cyprus", "Serbia's chief negotiator Y" add X and Y, not the states.
+    // X of the Republic of Chile", "Peru's chief negotiator Y" add X and Y, not the states.
     for (auto& mt : st.ex.meetings) {
         std::vector<int> keep;
         for (int p : mt.participants) {

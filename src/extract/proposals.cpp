@@ -99,7 +99,7 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
          w == "appealed" || w == "appeals") &&
         next == "for")
         return Pol::Demand;
-    // "He asked also for more air defence".
+    // "She asked also for more radar systems".
     if ((w == "asked" || w == "asks") && next == "also" && i + 2 < toks.size() &&
         toks[i + 2].lower == "for")
         return Pol::Demand;
@@ -248,7 +248,7 @@ int document_author(const State& st, std::size_t s, std::size_t i) {
         }
         if (!who.empty()) return who.front();
     }
-    // "The Quad set out its roadmap in a joint statement ... The statement ruled out ...".
+    // "The Trio published its plan in a joint communiqué ... The communiqué excluded ...".
     for (std::size_t back = 1; back <= s && back <= 3; ++back) {
         const std::size_t ss = s - back;
         bool named = false;
@@ -388,7 +388,7 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
         if (stop_token(t) || clause_stops().count(t.lower)) break;
         if (!in_that && aux_stops().count(t.lower)) break;
         if (t.lower == "that") in_that = true;
-        // "... of the meeting Trump telephoned ...": a new subject starts a new clause.
+        // "... of the session Ruiz phoned ...": a new subject starts a new clause.
         if (b > h + 1 && t.cap && !right_joiners().count(toks[b - 1].lower) &&
             toks[b - 1].lower != "and" && toks[b - 1].lower != "the" && !toks[b - 1].cap) {
             bool person = false;
@@ -405,7 +405,7 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
             t.lower != "'s" && t.lower != "and" && !compound_tail.count(t.lower))
             break;
         if (t.lower == "and" && b + 1 < toks.size() && toks[b + 1].lower == "that") break;
-        // "a de-escalation plan and demanded that ...": a new predicate.
+        // "a calming plan and insisted that ...": a new predicate.
         if (t.lower == "and" && b + 1 < toks.size() &&
             (st.trig("speech_verbs", toks[b + 1].lower) ||
              verb_polarity(st, toks, b + 1) != Pol::None))
@@ -419,7 +419,7 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
 }
 
 // Proposal for a clause after a verb: "that Ukraine withdraw from ...", "to give up Donetsk",
-// "for a three-month humanitarian truce". Returns [a, b) or an empty range.
+// "for a two-week local truce". Returns [a, b) or an empty range.
 static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::size_t s,
                                                         std::size_t i) {
     const auto& toks = st.tokens[s];
@@ -435,7 +435,7 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
             ++b;
             continue;
         }
-        // "the Rapid Support Forces (RSF) pull back": an acronym in parentheses is part of it.
+        // "the Northern Rifles (NR) stand down": an acronym in parentheses is part of it.
         if (t.text == "(" && b + 2 < toks.size() && toks[b + 1].upper && toks[b + 2].text == ")") {
             b += 3;
             continue;
@@ -445,7 +445,7 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
         if (t.lower == "and" && b + 1 < toks.size() &&
             (toks[b + 1].lower == "that" || toks[b + 1].lower == "to"))
             break;
-        // "... and urged both sides to ...", "... and warned that": a new predicate.
+        // "... and pressed the parties to ...", "... and warned that": a new predicate.
         if (t.lower == "and" && b + 1 < toks.size() && b > a &&
             (st.trig("speech_verbs", toks[b + 1].lower) ||
              verb_polarity(st, toks, b + 1) != Pol::None || toks[b + 1].lower == "warned" ||
@@ -470,7 +470,7 @@ static std::pair<std::size_t, std::size_t> clause_after(const State& st, std::si
     return {a, b};
 }
 
-/// "Zelensky stated that Ukraine could forgo ...": a leader stating his country's position in
+/// "Ruiz stated that Chile could drop ...": a leader stating her country's position in
 /// his own remarks is the actor, not the country.
 static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int actor) {
     if (actor < 0 || st.ex.entities[static_cast<std::size_t>(actor)].type == EntityType::Person)
@@ -585,10 +585,11 @@ void find_proposals_and_stances(State& st) {
                           toks[k].lower == "might" || toks[k].lower == "hesitant" ||
                           toks[k].lower == "whether";
             }
-            // A named side as the subject: "Russia did not agree to X" (also inside a quote).
+            // A named side as the subject: "Peru did not agree to X" (also inside a quote).
             const int named = named_subject(st, s, i);
             // Inside a quote only a state or body named as the subject ("Russia did not agree");
-            // a person named by another speaker is a characterisation ("Burhan refuses ...").
+            // a person named by another speaker is a characterisation ("General X keeps blocking
+            // ...").
             if (quoted && named >= 0 &&
                 st.ex.entities[static_cast<std::size_t>(named)].type != EntityType::Person)
                 quoted = false;
@@ -617,16 +618,16 @@ void find_proposals_and_stances(State& st) {
                          days.count(toks[obj + 1].lower))
                     obj += 2;
                 if (obj > before && obj < toks.size() && toks[obj].text == ",") ++obj;
-                // "Any acceptable deal, Burhan insisted, must see ...": the demand follows.
+                // "Every accord, Ruiz stressed, must see ...": the demand follows.
                 if (obj + 1 < toks.size() && toks[obj].text == "," &&
                     (toks[obj + 1].lower == "must" || toks[obj + 1].lower == "should"))
                     ++obj;
             }
-            // "offered in return to freeze ...", "in exchange".
+            // "offered in return to halt ...", "in exchange".
             if (obj + 1 < toks.size() && toks[obj].lower == "in" &&
                 (toks[obj + 1].lower == "return" || toks[obj + 1].lower == "exchange"))
                 obj += 2;
-            // Passive: "demanded by both the United States and Russia".
+            // Passive: "sought by both Chile and Peru".
             std::vector<int> agents;
             if (obj < toks.size() && toks[obj].lower == "by") {
                 // Up to the end of the phrase: "proposed by Trump, mediators Egypt and Qatar
@@ -650,7 +651,7 @@ void find_proposals_and_stances(State& st) {
                 }
                 if (!coordinated.empty()) actor = coordinated.front();
             }
-            // A relative clause: "the 30-day ceasefire that Ukraine is demanding", "a plan
+            // A relative clause: "the two-week truce that Peru is seeking", "a plan
             // which Zelensky has rejected": the stance is on the phrase before "that".
             if (actor >= 0 && agents.empty()) {
                 std::size_t k = i;
@@ -685,7 +686,7 @@ void find_proposals_and_stances(State& st) {
                                     : pol == Pol::Demand ? Stance::Demands
                                     : pol == Pol::Oppose ? Stance::Opposes
                                                          : Stance::Rejects;
-                        // "the initiatives that Christodoulides and Tatar agreed": each of them.
+                        // "the steps that Ruiz and Ortiz approved": each of them.
                         for (int who : coordinated) {
                             if (pol == Pol::Demand) add_proposer(st, rel, who);
                             add_stance(st, who, sv, rel, -1, s, i, i + 1, "stance.relative");
@@ -839,7 +840,7 @@ void find_proposals_and_stances(State& st) {
                 }
         }
         // 1b. Reported demands: "X said/added/stressed that Y must/should ...", also in a
-        //     further "and that" clause ("says that A is not necessary and that one must B").
+        //     further "and that" clause ("says that A is not needed and that one must B").
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
             if (!st.trig("speech_verbs", toks[i].lower) || toks[i + 1].lower != "that") continue;
             if (st.in_quote(toks[i].begin)) continue;
@@ -860,7 +861,7 @@ void find_proposals_and_stances(State& st) {
                     must |= here;
                 }
                 if (must) {
-                    // "one must go directly to a peace agreement": what must be done.
+                    // "one must move straight to a final accord": what must be done.
                     std::size_t pa = a;
                     if (m > a && m + 1 < b &&
                         (toks[a].lower == "one" || toks[a].lower == "we" ||
@@ -877,8 +878,8 @@ void find_proposals_and_stances(State& st) {
                     break;
             }
         }
-        // 1c. Demands in a speaker's own words: "We must put pressure on Russia," he wrote;
-        //     "it is necessary to sign an agreement, withdraw the letter and surrender X".
+        // 1c. Demands in a speaker's own words: "We must raise the pressure," she wrote;
+        //     "it is necessary to ratify the accord, recall the note and hand over X".
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
             if (!st.in_quote(toks[i].begin)) continue;
             std::size_t a = 0;
@@ -1178,7 +1179,7 @@ void find_proposals_and_stances(State& st) {
             }
         }
     }
-    // Authors named with "by": "the honest initiative by Trump and Mohammed bin Salman".
+    // Authors named with "by": "the joint initiative by Ruiz and Quispe".
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         for (const auto& ps : st.proposals[s]) {
@@ -1194,7 +1195,7 @@ void find_proposals_and_stances(State& st) {
         }
     }
     // Possessors are proposers: "Ukraine's NATO membership", "Putin's demand for ...",
-    // "his call for an immediate cessation of hostilities".
+    // "her call for a halt to the shelling".
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         for (const auto& ps : st.proposals[s]) {

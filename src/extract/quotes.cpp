@@ -140,7 +140,7 @@ namespace {
 /// the most recently mentioned person with that role (and affiliation); an exact role beats a
 /// longer one containing it ("prime minister" vs "first deputy prime minister"). When nobody
 /// before fits, a person named in the next few sentences with that role and affiliation (a
-/// lead "Sudan's army chief has thrown out ..." names the general only later). `before` is
+/// lead "Chile's army chief has turned down ..." names the general only later). `before` is
 /// the token position the search starts from. Returns -1 when the tokens are no description.
 int described_person(const State& st, std::size_t s, std::size_t k, int affiliation,
                      std::size_t before) {
@@ -205,7 +205,7 @@ int described_person(const State& st, std::size_t s, std::size_t k, int affiliat
             }
         }
     }
-    // Forward, only for a description tied to a side ("Sudan's army chief"), which names one
+    // Forward, only for a description tied to a side ("Chile's army chief"), which names one
     // person; a bare "the envoy" may be anyone's.
     if (affiliation < 0) return -1;
     for (int pass = 0; pass < 2; ++pass)
@@ -215,7 +215,7 @@ int described_person(const State& st, std::size_t s, std::size_t k, int affiliat
                 if (m.descriptive) continue;
                 const auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
                 if (fits(pe, pass)) return m.entity;
-                // "Sudan's army chief ... General X said": the first titled person named
+                // "Chile's army chief ... General X said": the first titled person named
                 // after a generic "chief"/"leader", unless tied to another country.
                 if (pass == 1 && generic && pe.type == EntityType::Person && !pe.role.empty() &&
                     (pe.affiliation < 0 ||
@@ -273,14 +273,14 @@ bool verb_like(const State& st, const Token& t) {
 
 int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
     const auto& toks = st.tokens[s];
-    // "X, speaking after a meeting of Y in Z, said": skip the apposition between commas.
+    // "X, talking after a session of Y in Z, said": skip the apposition between commas.
     std::size_t from = verb;
     if (from >= 2 && toks[from - 1].text == ",") {
         std::size_t k = from - 1;
         while (k > 0 && toks[k - 1].text != "," && !toks[k - 1].quote)
             --k;
         if (k > 0 && toks[k - 1].text == ",") from = k - 1;
-        // "The paramilitary force, led by X, better known as Y, responded": further
+        // "The militia, led by X, known locally as Y, replied": further
         // parentheticals, recognised by how they open (a participle, a relative pronoun,
         // an article or a title), are skipped as well; "In Berlin, Zelensky, ..." stops.
         const auto& opens = parenthetical_opens();
@@ -300,7 +300,7 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
         bool actor_before = false;
         for (const auto& m : st.mentions[s])
             actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
-        // "Serbia had also presented a plan and demanded ...": the subject of the nearest
+        // "Peru had also tabled a plan and insisted ...": the subject of the nearest
         // verb before, in the same clause.
         if (!actor_before && depth == 0) {
             for (std::size_t k = verb - 1; k-- > 0 && k + 25 > verb;) {
@@ -373,7 +373,7 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
         if (is_pronoun(t.lower) && t.lower != "his" && t.lower != "her")
             return resolve_reference(st, s, k);
         if ((t.lower == "it" || t.lower == "they") && !st.in_quote(t.begin)) {
-            // "the RSF had said it accepted ...": the body or state named last.
+            // "the alliance had said it welcomed ...": the body or state named last.
             for (std::size_t back = 0; back <= 2 && back <= s; ++back) {
                 const std::size_t ss = s - back;
                 for (auto m = st.mentions[ss].rbegin(); m != st.mentions[ss].rend(); ++m) {
@@ -390,7 +390,7 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
             int r = resolve_reference(st, s, k);
             if (r >= 0) return r;
         }
-        // "Sudan's army chief has thrown out ...": a side's leader described, not named.
+        // "Chile's army chief has turned down ...": a side's leader described, not named.
         if (t.lower == "chief" || t.lower == "leader" || st.gz.role_word(t.lower))
             for (std::size_t j = k; j + 3 > k && j >= 2; --j)
                 if (toks[j - 1].lower == "'s") {
@@ -412,7 +412,7 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
                 if (k + 1 < toks.size() && toks[k + 1].lower == "'s") continue;
                 if (m.demonym && !is_actor_entity(st, m.entity)) continue; // "Europeans"
                 if (m.demonym) {
-                    // "the Ukrainian delegation said": the country acts; "Turkish diplomatic
+                    // "the Chilean delegation said": the country acts; "Turkish diplomatic
                     // sources" are unnamed sources, not the state.
                     for (std::size_t q = m.last; q < std::min(toks.size(), m.last + 3); ++q) {
                         const auto& w = toks[q].lower;
@@ -479,7 +479,7 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
                 if (!prev.empty()) return prev;
                 break;
             }
-        // "the two sides will swap ...", "both countries agreed".
+        // "the two sides will exchange ...", "both countries agreed".
         std::size_t k = verb;
         while (k > 0 && (toks0[k - 1].lower == "will" || toks0[k - 1].lower == "have" ||
                          toks0[k - 1].lower == "had" || toks0[k - 1].lower == "also" ||
@@ -504,7 +504,7 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
         if (m.entity == first && m.last <= verb) start = m.first;
     bool saw_and = false;
     std::size_t commas_only = 1; // entries before the first "and" seen walking left
-    // "U.S. President Donald Trump and Chinese President Xi Jinping": titles and their
+    // "Chilean President Ana Ruiz and Peruvian President Tomas Quispe": titles and their
     // countries before a name belong to it.
     auto over_title = [&](std::size_t at) {
         for (bool moved = true; moved && at > 0;) {
@@ -543,7 +543,7 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
         if (!saw_and) ++commas_only;
         start = over_title(found_first);
     }
-    // "According to Merz, Trump wants": commas alone do not make a list ("X, Y and Z" do).
+    // "According to Ruiz, Quispe wants": commas alone do not make a list ("X, Y and Z" do).
     if (!saw_and) out.resize(1);
     (void)commas_only;
     return out;
@@ -630,7 +630,7 @@ void find_quotes(State& st) {
                 break;
             }
         }
-        // 1b. A long attribution: ," Reem Al Hashimy, the UAE's minister of state, said.
+        // 1b. A long attribution: ," Ana Ruiz, Chile's deputy minister of trade, said.
         if (speaker < 0) {
             const auto& t1 = st.tokens[s1];
             std::size_t i = token_at(st, s1, q.close + 1);
@@ -698,7 +698,7 @@ void find_quotes(State& st) {
                 }
         }
         // 3c. A quotation that is a sentence of its own right after another one continues it:
-        //     "…," Medinsky told reporters. "They are studying it."
+        //     "…," Ruiz told journalists. "We will read it closely."
         if (speaker < 0 && prev_speaker >= 0 && open_i == 0 && s0 > 0 &&
             doc.sentence_at(prev_close) + 1 >= s0) {
             speaker = prev_speaker;

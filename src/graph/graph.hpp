@@ -8,6 +8,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -81,6 +82,16 @@ using Edge = BoostGraph::edge_descriptor;
 /// A de-duplicated graph: one vertex per key, one edge per (source, relation, target).
 class KnowledgeGraph {
 public:
+    KnowledgeGraph();
+    /// A deep copy (the edge index is rebuilt for the copy's own edges).
+    KnowledgeGraph(const KnowledgeGraph& other);
+    KnowledgeGraph& operator=(const KnowledgeGraph& other);
+    /// Moves take the graph over without copying it (Boost's `adjacency_list` has no move of
+    /// its own; its `swap` copies); the moved-from graph is empty.
+    KnowledgeGraph(KnowledgeGraph&& other);
+    KnowledgeGraph& operator=(KnowledgeGraph&& other);
+    ~KnowledgeGraph();
+
     /// Returns the vertex with `key`, creating it with `kind` and `label` when new.
     Vertex node(NodeKind kind, const std::string& key, const std::string& label);
     [[nodiscard]] std::optional<Vertex> find(const std::string& key) const;
@@ -89,14 +100,14 @@ public:
     /// Adds (or extends) the edge without evidence (e.g. mentionedIn, affiliation from a lexicon).
     Edge relate(Vertex from, Relation rel, Vertex to);
 
-    [[nodiscard]] BoostGraph& boost() { return g_; }
-    [[nodiscard]] const BoostGraph& boost() const { return g_; }
-    [[nodiscard]] NodeProps& operator[](Vertex v) { return g_[v]; }
-    [[nodiscard]] const NodeProps& operator[](Vertex v) const { return g_[v]; }
-    [[nodiscard]] EdgeProps& operator[](Edge e) { return g_[e]; }
-    [[nodiscard]] const EdgeProps& operator[](Edge e) const { return g_[e]; }
-    [[nodiscard]] std::size_t num_nodes() const { return boost::num_vertices(g_); }
-    [[nodiscard]] std::size_t num_edges() const { return boost::num_edges(g_); }
+    [[nodiscard]] BoostGraph& boost() { return *g_; }
+    [[nodiscard]] const BoostGraph& boost() const { return *g_; }
+    [[nodiscard]] NodeProps& operator[](Vertex v) { return (*g_)[v]; }
+    [[nodiscard]] const NodeProps& operator[](Vertex v) const { return (*g_)[v]; }
+    [[nodiscard]] EdgeProps& operator[](Edge e) { return (*g_)[e]; }
+    [[nodiscard]] const EdgeProps& operator[](Edge e) const { return (*g_)[e]; }
+    [[nodiscard]] std::size_t num_nodes() const { return boost::num_vertices(*g_); }
+    [[nodiscard]] std::size_t num_edges() const { return boost::num_edges(*g_); }
 
     /// Vertices sorted by key: the deterministic iteration order for every writer.
     [[nodiscard]] std::vector<Vertex> sorted_nodes() const;
@@ -108,7 +119,9 @@ public:
     [[nodiscard]] std::vector<Vertex> sources(Vertex v, Relation rel) const;
 
 private:
-    BoostGraph g_;
+    /// Never null. Held by pointer so that moving a `KnowledgeGraph` moves the pointer: the
+    /// edge descriptors in `edges_` point into the graph's edge storage and stay valid.
+    std::unique_ptr<BoostGraph> g_;
     std::map<std::string, Vertex> by_key_;
     std::map<std::tuple<Vertex, Relation, Vertex>, Edge> edges_;
 };

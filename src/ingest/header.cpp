@@ -303,7 +303,7 @@ std::optional<Dateline> parse_date_line(std::string_view line) {
 }
 
 /// Parses "PLACE[, Region][, DATE] [(AGENCY)] DASH [text]" or "PLACE. text", where PLACE is in
-/// capitals ("ISTANBUL", "PORT SUDAN", "SÃO PAULO").
+/// capitals ("ISTANBUL", "PORT ALDER", "SÃO PAULO").
 std::optional<Dateline> parse_caps_dateline(std::string_view line) {
     std::size_t p = 0, len = 1;
     int upper = 0;

@@ -1,6 +1,6 @@
 // Files to `Document`s: decoding and UTF-8 validation (errors name file and byte offset), ICU NFC
 // normalization, ICU sentence segmentation, and the publication date from a `Published` line, a
-// dateline ("MOSCOW, Dec 3 (Reuters) -", "PORT SUDAN, 24 November 2025 —") or `--date`.
+// dateline ("MOSCOW, Dec 3 (Reuters) -", "PORT ALDER, 24 November 2025 —") or `--date`.
 //
 // Decoding rules, in order (each note goes to `Document::warnings`, prefixed "FILE: "):
 //  1. A UTF-8 byte order mark is removed. A UTF-16/UTF-32 byte order mark selects that encoding
@@ -90,7 +90,7 @@ struct DocumentHeader {
     std::optional<Date> published; ///< `Published` line, else a dateline that has a year
     std::string title;          ///< first non-empty line that is not `Published` or a bare dateline
     std::string outlet;         ///< agency of the dateline: "(AP)" -> "Associated Press"
-    std::string dateline_place; ///< place of the dateline as written, e.g. "PORT SUDAN"
+    std::string dateline_place; ///< place of the dateline as written, e.g. "PORT ALDER"
     /// Byte range of the `Published` line in the text (empty when there is none).
     std::size_t published_begin = 0, published_end = 0;
     /// Byte range of the title line in the text (empty when there is none).
@@ -99,7 +99,7 @@ struct DocumentHeader {
 
 /// Parses the `Published` line (one of the first two non-empty lines: "Published 2025-12-14",
 /// "Published: 14 December 2025", "Published on Dec. 14, 2025") and a dateline ("ISTANBUL,
-/// June 2 (Reuters) -", "PORT SUDAN, 24 November 2025 —", "WASHINGTON, Dec 3, 2025 (AP) —",
+/// June 2 (Reuters) -", "PORT ALDER, 24 November 2025 —", "WASHINGTON, Dec 3, 2025 (AP) —",
 /// "BRUSSELS –"). A dateline counts only at the start of the text or on the line right after
 /// the title or the `Published` line; a dateline without a year gives no date.
 DocumentHeader parse_header(std::string_view text);

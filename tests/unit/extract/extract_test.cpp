@@ -146,10 +146,10 @@ const DocStance* stance_on(const DocExtraction& ex, const std::string& actor,
 } // namespace
 
 TEST_CASE("'the proposal' refers back to the plan named before", "[extract]") {
-    auto ex = run("Sudan's army chief has thrown out the latest truce plan put forward by the "
-                  "United States.\n\nIn a video address, General Abdel Fattah al-Burhan said the "
-                  "proposal, which the envoy had handed over, was unacceptable.\n");
-    const DocStance* s = stance_on(ex, "Abdel Fattah al-Burhan", "truce plan");
+    auto ex = run("Chile's army chief has turned down the newest truce plan drafted by Peru.\n\n"
+                  "Speaking in Santiago, General Marta Quispe said the proposal, which a Peruvian "
+                  "envoy had delivered, was unacceptable.\n");
+    const DocStance* s = stance_on(ex, "Marta Quispe", "truce plan");
     REQUIRE(s != nullptr);
     CHECK((s->stance == Stance::Opposes || s->stance == Stance::Rejects));
     // No proposal is labelled with the bare head.
@@ -158,11 +158,12 @@ TEST_CASE("'the proposal' refers back to the plan named before", "[extract]") {
 }
 
 TEST_CASE("a statement as subject stands for the side that issued it", "[extract]") {
-    auto ex = run("The Quad set out its roadmap in a joint statement on 12 September, calling for "
-                  "a three-month humanitarian truce. The statement ruled out any role for the "
-                  "Muslim Brotherhood and warned that the war must end.\n");
-    REQUIRE(index_of(ex, "Quadrilateral Security Dialogue") >= 0);
-    const DocStance* s = stance_on(ex, "Quadrilateral Security Dialogue", "Muslim Brotherhood");
+    auto ex =
+        run("The African Union published its plan in a common statement dated 4 May, calling for "
+            "a six-week humanitarian truce. The statement rejected any role for foreign "
+            "mercenaries and warned that the fighting must stop.\n");
+    REQUIRE(index_of(ex, "African Union") >= 0);
+    const DocStance* s = stance_on(ex, "African Union", "mercenaries");
     REQUIRE(s != nullptr);
     CHECK(s->stance == Stance::Rejects);
     // The object stops before the next predicate ("and warned that ...").
@@ -172,29 +173,28 @@ TEST_CASE("a statement as subject stands for the side that issued it", "[extract
 
 TEST_CASE("'did not agree to' said of a named side opposes; coordinated objects split",
           "[extract]") {
-    auto ex = run("Defence Minister Rustem Umerov said: \"Russia did not agree to a meeting of "
-                  "leaders.\"\n\nThe memorandum seeks international recognition of Crimea as "
-                  "Russian territory, and a neutral Ukraine, Russia said.\n");
-    const DocStance* s = stance_on(ex, "Russia", "meeting of leaders");
+    auto ex = run("Trade Minister Ana Ruiz said: \"Peru did not agree to any summit of "
+                  "presidents.\"\n\nThe draft seeks recognition of the river border, and a "
+                  "demilitarised valley, Peru said.\n");
+    const DocStance* s = stance_on(ex, "Peru", "summit of presidents");
     REQUIRE(s != nullptr);
     CHECK(s->stance == Stance::Opposes);
-    bool neutral = false;
+    bool border = false;
     for (const auto& p : ex.proposals)
-        neutral |= p.label == "neutral Ukraine";
-    CHECK(neutral);
+        border |= p.label == "demilitarised valley";
+    CHECK(border);
 }
 
 TEST_CASE("hedged or supposed stances inside quotes are no stances", "[extract]") {
-    auto ex = run("\"If Moscow refuses even a pause in the skies, it becomes difficult to blame "
-                  "Kyiv,\" said Professor Helene Varenne.\n");
-    CHECK(stance_on(ex, "Russia", "pause") == nullptr);
+    auto ex = run("\"If Lima refuses even a pause on the river, nobody will blame Santiago,\" "
+                  "said Professor Helene Varenne.\n");
+    CHECK(stance_on(ex, "Peru", "pause") == nullptr);
 }
 
 TEST_CASE("places from a dateline, 'X, Country' and lists after a locative", "[extract]") {
-    auto ex = run("PORT SUDAN, 24 November 2025 — The talks collapsed at Crans-Montana, "
-                  "Switzerland, in 2017. Seasonal crossings at Dobrosin, Muhovc and Breznice "
-                  "stay closed.\n");
-    for (const char* name : {"Port Sudan", "Crans-Montana", "Dobrosin", "Muhovc", "Breznice"}) {
+    auto ex = run("PORT ALDER, 24 November 2025 — The summit failed at Lake-Ostrel, Austria, in "
+                  "2019. Checkpoints at Verna, Koliba and Drest stay closed.\n");
+    for (const char* name : {"Port Alder", "Lake-Ostrel", "Verna", "Koliba", "Drest"}) {
         INFO(name);
         const DocEntity* e = find(ex, name);
         REQUIRE(e != nullptr);
@@ -204,36 +204,36 @@ TEST_CASE("places from a dateline, 'X, Country' and lists after a locative", "[e
 
 TEST_CASE("an acronym between commas after a body is an organization; titles split off",
           "[extract]") {
-    auto ex = run("A UN peacekeeping force, UNFICYP, still patrols the buffer zone. State "
-                  "Secretary Lukas Buhlmann of the Federal Department of Foreign Affairs opened "
-                  "the session.\n");
-    const DocEntity* u = find(ex, "UNFICYP");
+    auto ex = run("A regional monitoring mission, RIMON, still watches the valley. State "
+                  "Secretary Lukas Brenner of the Federal Department of Transport opened the "
+                  "session.\n");
+    const DocEntity* u = find(ex, "RIMON");
     REQUIRE(u != nullptr);
     CHECK(u->type == EntityType::Organization);
-    const DocEntity* p = find(ex, "Lukas Buhlmann");
+    const DocEntity* p = find(ex, "Lukas Brenner");
     REQUIRE(p != nullptr);
     CHECK(p->type == EntityType::Person);
-    const DocEntity* d = find(ex, "Federal Department of Foreign Affairs");
+    const DocEntity* d = find(ex, "Federal Department of Transport");
     REQUIRE(d != nullptr);
     CHECK(d->type == EntityType::Organization);
 }
 
 TEST_CASE("coordinated titled subjects share a later predicate", "[extract]") {
-    auto ex = run("U.S. President Donald Trump and Chinese President Xi Jinping met in Busan on "
-                  "Thursday and agreed to a one-year truce in their trade war.\n",
+    auto ex = run("Chilean President Ana Ruiz and Peruvian President Tomas Quispe met in Arica on "
+                  "Thursday and agreed to a one-year pause in their tariff dispute.\n",
                   "2025-10-30");
-    CHECK(stance_on(ex, "Donald Trump", "truce") != nullptr);
-    CHECK(stance_on(ex, "Xi Jinping", "truce") != nullptr);
+    CHECK(stance_on(ex, "Ana Ruiz", "pause") != nullptr);
+    CHECK(stance_on(ex, "Tomas Quispe", "pause") != nullptr);
 }
 
 TEST_CASE("a second predicate takes the subject of the verb before it", "[extract]") {
-    auto ex = run("Foreign Minister Tomas Varga said Serbia had also presented a de-escalation "
-                  "plan and demanded that human rights be discussed first.\n");
-    bool serbia_or_varga = false;
+    auto ex = run("Foreign Minister Tomas Varga said Peru had also tabled a river plan and "
+                  "insisted that fishing rights be settled first.\n");
+    bool peru_or_varga = false;
     for (const auto& s : ex.stances)
-        if (ex.proposals[static_cast<std::size_t>(s.proposal)].label.find("human rights") !=
+        if (ex.proposals[static_cast<std::size_t>(s.proposal)].label.find("fishing rights") !=
             std::string::npos)
-            serbia_or_varga =
-                s.actor == index_of(ex, "Serbia") || s.actor == index_of(ex, "Tomas Varga");
-    CHECK(serbia_or_varga);
+            peru_or_varga =
+                s.actor == index_of(ex, "Peru") || s.actor == index_of(ex, "Tomas Varga");
+    CHECK(peru_or_varga);
 }

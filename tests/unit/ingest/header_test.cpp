@@ -28,12 +28,12 @@ TEST_CASE("Published lines in several forms", "[ingest]") {
 }
 
 TEST_CASE("datelines give dates only with a year", "[ingest]") {
-    CHECK(date_of("PORT SUDAN, 24 November 2025 \u2014\n\nThe army chief spoke.\n") ==
+    CHECK(date_of("PORT ALDER, 24 November 2025 \u2014\n\nThe army chief spoke.\n") ==
           "2025-11-24");
     CHECK(date_of("Summit ends\n\nWASHINGTON, Dec 3, 2025 (AP) \u2014 Leaders met.\n") ==
           "2025-12-03");
     CHECK(date_of("KYIV, Ukraine, Dec. 3, 2025 (AP) \u2014 Leaders met.\n") == "2025-12-03");
-    CHECK(date_of("ISTANBUL, June 2 (Reuters) - Russia and Ukraine met.\n").empty());
+    CHECK(date_of("ISTANBUL, June 9 (Reuters) - Two delegations met.\n").empty());
     CHECK(date_of("BRUSSELS \u2013 Talks resumed.\n").empty());
     // A Published line wins over the dateline.
     CHECK(date_of("Published 2025-06-03\n\nISTANBUL, June 2, 2025 (Reuters) - Talks.\n") ==
@@ -76,13 +76,13 @@ TEST_CASE("dateline outlets and places", "[ingest]") {
 }
 
 TEST_CASE("the title skips the Published line and bare datelines", "[ingest]") {
-    const auto h = parley::parse_header("Published 2025-11-24\n\nPORT SUDAN, 24 November 2025 "
-                                        "\u2014\n\nSudan's army chief rejected the plan.\n");
-    CHECK(h.title == "Sudan's army chief rejected the plan.");
-    CHECK(h.dateline_place == "PORT SUDAN");
+    const auto h = parley::parse_header("Published 2025-11-24\n\nPORT ALDER, 24 November 2025 "
+                                        "\u2014\n\nThe island's army chief rejected the plan.\n");
+    CHECK(h.title == "The island's army chief rejected the plan.");
+    CHECK(h.dateline_place == "PORT ALDER");
 
     // A document whose first line is a long paragraph gets its first sentence as title.
-    std::string text = "PORT SUDAN, 24 November 2025 \u2014\n\nThe army chief spoke. ";
+    std::string text = "PORT ALDER, 24 November 2025 \u2014\n\nThe army chief spoke. ";
     for (int i = 0; i < 20; ++i)
         text += "More words follow here. ";
     const auto doc = parley::make_document("t.txt", text, {});
