@@ -737,7 +737,10 @@ void find_proposals_and_stances(State& st) {
                     }
                     if (pb == 0 && pol != Pol::Support) {
                         std::tie(pa, pb) = clause_after(st, s, obj);
-                        if (pb > pa + 10) pb = 0;
+                        // A bare clause is an object only when short, or when it is the
+                        // content of a demand ("..., Ruiz stressed, must see X do Y").
+                        const bool must = toks[obj].lower == "must" || toks[obj].lower == "should";
+                        if (pb > pa + (must ? 18 : 10)) pb = 0;
                     }
                 }
                 if (pb > pa) p = add_proposal(st, s, pa, pb, "proposal.object");
