@@ -75,19 +75,6 @@ NameParts name_parts(const std::string& name) {
     return np;
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    std::iota(prev.begin(), prev.end(), 0);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 /// Do two person names denote the same person?
 bool same_person(const NameParts& a, const NameParts& b) {
     if (a.words.empty() || b.words.empty() || a.suffix != b.suffix) return false;
@@ -159,20 +146,30 @@ Relation stance_relation(Stance s) {
     return Relation::Supports;
 }
 
-/// Content-word key of a proposal label: lower-case, no articles, plural 's' dropped.
-std::string proposal_key(const std::string& label) {
-    std::string key = name_key(label);
-    std::string out;
+/// The words of a label's name_key, each with a plural 's' dropped ("guarantees" ->
+/// "guarantee"); `keep(word)` filters the unchanged word first.
+template <class Keep> std::vector<std::string> label_words(const std::string& label, Keep keep) {
+    std::vector<std::string> out;
+    const std::string key = name_key(label);
     std::size_t i = 0;
     while (i < key.size()) {
         std::size_t j = key.find(' ', i);
         if (j == std::string::npos) j = key.size();
         std::string w = key.substr(i, j - i);
         i = j + 1;
-        if (w == "a" || w == "an" || w == "the" || w.empty()) continue;
+        if (w.empty() || !keep(w)) continue;
         if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-        out += (out.empty() ? "" : " ") + w;
+        out.push_back(std::move(w));
     }
+    return out;
+}
+
+/// Content-word key of a proposal label: lower-case, no articles, plural 's' dropped.
+std::string proposal_key(const std::string& label) {
+    std::string out;
+    auto content = [](const std::string& x) { return x != "a" && x != "an" && x != "the"; };
+    for (const auto& w : label_words(label, content))
+        out += (out.empty() ? "" : " ") + w;
     return out;
 }
 
@@ -223,19 +220,11 @@ ProposalSignature proposal_signature(const std::string& label) {
         "renounce", "renouncing", "drop",     "dropping", "no",      "without",    "never",
         "not",      "give",       "giving",   "gave",     "end",     "ending",     "halt"};
     ProposalSignature sig;
-    const std::string key = name_key(label);
-    std::size_t i = 0;
-    while (i < key.size()) {
-        std::size_t j = key.find(' ', i);
-        if (j == std::string::npos) j = key.size();
-        std::string w = key.substr(i, j - i);
-        i = j + 1;
-        if (w.empty() || stop.count(w)) continue;
-        if (giving_up.count(w)) {
-            sig.gives_up = true;
-            continue;
-        }
-        if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    auto content = [&](const std::string& x) {
+        if (giving_up.count(x)) sig.gives_up = true;
+        return !stop.count(x) && !giving_up.count(x);
+    };
+    for (auto w : label_words(label, content)) {
         if (auto it = same.find(w); it != same.end()) w = it->second;
         sig.words.push_back(w);
     }
