@@ -160,6 +160,22 @@ std::size_t without_time(const std::vector<Token>& toks, std::size_t a, std::siz
     return b;
 }
 
+/// Calls `item(a, b)` for each item (two tokens or more) of a list starting at token `a`:
+/// items end at ",", "and" or a token for which `ends(t)` holds; the list ends at any other
+/// such token ("A, B and C.").
+template <class Ends, class Item>
+void list_items(const std::vector<Token>& toks, std::size_t a, Ends ends, Item item) {
+    while (a < toks.size()) {
+        std::size_t b = a;
+        while (b < toks.size() && toks[b].text != "," && toks[b].lower != "and" && !ends(toks[b]))
+            ++b;
+        if (b > a + 1) item(a, b);
+        if (b >= toks.size() || (toks[b].text != "," && toks[b].lower != "and")) break;
+        a = b + 1;
+        if (a < toks.size() && toks[a].lower == "and") ++a;
+    }
+}
+
 /// Heads that, bare and definite ("the plan"), refer back to a proposal named before.
 bool anaphoric_head(const std::string& w) {
     return w == "plan" || w == "proposal" || w == "offer" || w == "initiative" || w == "roadmap" ||
@@ -907,22 +923,14 @@ void find_proposals_and_stances(State& st) {
             const int speaker = quote_speaker_at(st, toks[i].begin);
             if (speaker < 0 || !is_actor_entity(st, speaker)) continue;
             // Coordinated verb phrases: "sign X, withdraw Y, and surrender Z".
-            while (a < toks.size()) {
-                std::size_t b = a;
-                while (b < toks.size() && !toks[b].quote && toks[b].text != "," &&
-                       toks[b].text != "." && toks[b].text != ";" && toks[b].lower != "and" &&
-                       !clause_stops().count(toks[b].lower))
-                    ++b;
-                if (b > a + 1) {
-                    int p = add_proposal(st, s, a, b, "proposal.quoted-demand");
-                    add_proposer(st, p, speaker);
-                    add_stance(st, speaker, Stance::Supports, p, -1, s, a, b,
-                               "stance.quoted-demand");
-                }
-                if (b >= toks.size() || (toks[b].text != "," && toks[b].lower != "and")) break;
-                a = b + 1;
-                if (a < toks.size() && toks[a].lower == "and") ++a;
-            }
+            auto ends = [](const Token& t) {
+                return t.quote || t.text == "." || t.text == ";" || clause_stops().count(t.lower);
+            };
+            list_items(toks, a, ends, [&](std::size_t x, std::size_t y) {
+                int p = add_proposal(st, s, x, y, "proposal.quoted-demand");
+                add_proposer(st, p, speaker);
+                add_stance(st, speaker, Stance::Supports, p, -1, s, x, y, "stance.quoted-demand");
+            });
         }
         // 2. Conditional offers: "ACTOR could/would VERB X if/in exchange for Y".
         for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
@@ -1164,20 +1172,12 @@ void find_proposals_and_stances(State& st) {
                     (toks[i + 1].lower != "include" && toks[i + 1].lower != "included"))
                     continue;
                 if (last_demander < 0 || st.in_quote(toks[i].begin)) break;
-                std::size_t a = i + 2;
-                while (a < toks.size()) {
-                    std::size_t b = a;
-                    while (b < toks.size() && !stop_token(toks[b]) && toks[b].lower != "and")
-                        ++b;
-                    if (b > a + 1) {
-                        int p = add_proposal(st, s, a, b, "proposal.demands-include");
-                        add_proposer(st, p, last_demander);
-                        add_stance(st, last_demander, Stance::Demands, p, -1, s, a, b,
-                                   "stance.demands-include");
-                    }
-                    if (b >= toks.size() || (stop_token(toks[b]) && toks[b].text != ",")) break;
-                    a = b + 1;
-                }
+                list_items(toks, i + 2, stop_token, [&](std::size_t x, std::size_t y) {
+                    int p = add_proposal(st, s, x, y, "proposal.demands-include");
+                    add_proposer(st, p, last_demander);
+                    add_stance(st, last_demander, Stance::Demands, p, -1, s, x, y,
+                               "stance.demands-include");
+                });
                 break;
             }
         }
