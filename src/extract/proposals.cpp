@@ -492,10 +492,17 @@ static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int
     if (actor < 0 || st.ex.entities[static_cast<std::size_t>(actor)].type == EntityType::Person)
         return actor;
     const auto& toks = st.tokens[s];
+    // Tied to that side, or an official the text ties to no side ("State Secretary X said
+    // Croatia could ..."); commentators (professors, analysts, reporters) state no position.
     auto leader = [&](int who) {
-        return who >= 0 &&
-               st.ex.entities[static_cast<std::size_t>(who)].type == EntityType::Person &&
-               st.ex.entities[static_cast<std::size_t>(who)].affiliation == actor;
+        if (who < 0) return false;
+        const auto& pe = st.ex.entities[static_cast<std::size_t>(who)];
+        if (pe.type != EntityType::Person) return false;
+        if (pe.affiliation == actor) return true;
+        static const std::set<std::string> commentators = {
+            "professor", "analyst",    "researcher", "expert",   "correspondent",
+            "reporter",  "journalist", "editor",     "lawmaker", "senator"};
+        return pe.affiliation < 0 && !pe.role.empty() && !commentators.count(fold_case(pe.role));
     };
     for (std::size_t k = pos; k-- > 0;) {
         if (!st.trig("speech_verbs", toks[k].lower)) continue;
