@@ -557,6 +557,9 @@ int quote_speaker_at(const State& st, std::size_t offset) {
 }
 
 void find_quotes(State& st) {
+    // A text that is all header has no sentences: no quotation can be placed in one (found by
+    // fuzz_extract: "Published Dec1\",\"").
+    if (st.tokens.empty()) return;
     const auto& doc = st.doc;
     int prev_speaker = -1;
     std::size_t prev_close = 0;
