@@ -117,6 +117,26 @@ std::string slugify(std::string_view text) {
 }
 
 std::string name_key(std::string_view text) {
+    if (is_ascii(text)) {
+        // The same steps on ASCII, without ICU strings: NFKD changes no ASCII character and
+        // none is a mark; case folding lower-cases A-Z.
+        std::string out;
+        out.reserve(text.size());
+        bool pending_space = false;
+        for (const char ch : text) {
+            UChar32 c = static_cast<unsigned char>(ch);
+            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            if ((U_GET_GC_MASK(c) & U_GC_P_MASK) != 0) continue;
+            if (python_space(c)) {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(c);
+        }
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString decomposed = normalizer(false).normalize(to_unicode(text), status);
     if (U_FAILURE(status))

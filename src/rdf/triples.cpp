@@ -5,8 +5,9 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace parley::rdf {
@@ -54,17 +55,30 @@ public:
         return it->second;
     }
 
+    /// The IRI of the document `doc_id` and the id of its graph (computed once per document).
+    const std::pair<std::string, std::uint32_t>& document(const std::string& doc_id) {
+        auto it = documents_.find(doc_id);
+        if (it == documents_.end()) {
+            std::string iri = document_iri(doc_id);
+            const std::uint32_t id = graph_id(iri);
+            it = documents_.emplace(doc_id, std::make_pair(std::move(iri), id)).first;
+        }
+        return it->second;
+    }
+
     /// The graphs of the documents `doc_ids` (the default graph when there are none).
     Graphs doc_graphs(const std::set<std::string>& doc_ids) {
         Graphs out;
         for (const auto& id : doc_ids)
-            out.push_back(graph_id(document_iri(id)));
+            out.push_back(document(id).second);
         if (out.empty()) out.push_back(0);
         return out;
     }
 
     void add(const std::string& s, const std::string& p, Term o, const Graphs& graphs) {
         PARLEY_CHECK(!graphs.empty(), "a triple needs at least one graph");
+        if (triples_.empty() || triples_.back().s.value != s)
+            runs_.push_back(static_cast<std::uint32_t>(triples_.size()));
         triples_.push_back(Triple{Term::iri(s), Term::iri(p), std::move(o)});
         spans_.push_back(
             {static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(graphs.size())});
@@ -91,11 +105,8 @@ public:
         // Sort a permutation of the triples, then merge the graphs of equal triples.
         PARLEY_CHECK(triples_.size() < std::numeric_limits<std::uint32_t>::max(),
                      "too many triples");
-        std::vector<std::uint32_t> idx(triples_.size());
-        for (std::uint32_t i = 0; i < idx.size(); ++i)
-            idx[i] = i;
-        std::sort(idx.begin(), idx.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return triples_[a] < triples_[b]; });
+        std::vector<std::uint32_t> idx = sorted_order();
+        std::vector<std::uint32_t>().swap(runs_);
         std::vector<std::uint32_t> keep; // the first member of each run of equal triples
         out.graph_ids.reserve(pool_.size());
         Graphs graphs;
@@ -122,21 +133,34 @@ public:
         std::vector<std::uint32_t>().swap(idx);
 
         // Move the kept triples into sorted order in place: position k takes `keep[k]`. Walk
-        // the cycles of the permutation `dest` (old position -> new position; dropped duplicates
-        // go to the tail), so no second array of triples is ever allocated.
+        // the cycles of the permutation `from` (new position -> old position; the dropped
+        // duplicates fill the tail), moving each triple once, so no second array of triples is
+        // ever allocated.
         const auto none = std::numeric_limits<std::uint32_t>::max();
-        std::vector<std::uint32_t> dest(triples_.size(), none);
-        for (std::uint32_t k = 0; k < keep.size(); ++k)
-            dest[keep[k]] = k;
+        std::vector<std::uint32_t> from(triples_.size(), none);
+        {
+            std::vector<bool> kept(triples_.size());
+            for (std::uint32_t k = 0; k < keep.size(); ++k) {
+                from[k] = keep[k];
+                kept[keep[k]] = true;
+            }
+            auto tail = static_cast<std::uint32_t>(keep.size());
+            for (std::uint32_t i = 0; i < kept.size(); ++i)
+                if (!kept[i]) from[tail++] = i;
+        }
         std::vector<std::uint32_t>().swap(keep);
-        auto tail = static_cast<std::uint32_t>(triples_.size());
-        for (std::uint32_t i = 0; i < dest.size(); ++i)
-            if (dest[i] == none) dest[i] = --tail;
-        for (std::uint32_t i = 0; i < dest.size(); ++i) {
-            while (dest[i] != i) {
-                const std::uint32_t d = dest[i];
-                std::swap(triples_[i], triples_[d]);
-                std::swap(dest[i], dest[d]);
+        for (std::uint32_t i = 0; i < from.size(); ++i) {
+            if (from[i] == i) continue;
+            Triple first = std::move(triples_[i]);
+            for (std::uint32_t j = i;;) {
+                const std::uint32_t k = from[j];
+                from[j] = j;
+                if (k == i) {
+                    triples_[j] = std::move(first);
+                    break;
+                }
+                triples_[j] = std::move(triples_[k]);
+                j = k;
             }
         }
         triples_.resize(out.graph_offsets.size() - 1);
@@ -151,10 +175,48 @@ private:
         std::uint32_t count;
     };
 
-    std::map<std::string, std::uint32_t> graph_ids_;
+    /// The indices of `triples_` in (subject, predicate, object) order. The mapping adds the
+    /// triples of one subject in runs, so the runs are sorted by subject (about a fifth as many
+    /// string comparisons as sorting every triple, each of them long: IRIs share a prefix), and
+    /// then each subject's triples by predicate and object. Subjects are always IRIs.
+    std::vector<std::uint32_t> sorted_order() const {
+        const auto run_end = [&](std::size_t r) {
+            return r + 1 < runs_.size() ? runs_[r + 1]
+                                        : static_cast<std::uint32_t>(triples_.size());
+        };
+        const auto subject = [&](std::size_t r) -> const std::string& {
+            return triples_[runs_[r]].s.value;
+        };
+        std::vector<std::uint32_t> runs(runs_.size());
+        for (std::uint32_t r = 0; r < runs.size(); ++r)
+            runs[r] = r;
+        std::sort(runs.begin(), runs.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return subject(a) < subject(b); });
+        std::vector<std::uint32_t> idx;
+        idx.reserve(triples_.size());
+        for (std::size_t k = 0; k < runs.size();) {
+            const std::string& s = subject(runs[k]);
+            const std::size_t first = idx.size();
+            for (; k < runs.size() && subject(runs[k]) == s; ++k)
+                for (std::uint32_t i = runs_[runs[k]]; i < run_end(runs[k]); ++i)
+                    idx.push_back(i);
+            std::sort(idx.begin() + static_cast<std::ptrdiff_t>(first), idx.end(),
+                      [&](std::uint32_t a, std::uint32_t b) {
+                          const Triple& x = triples_[a];
+                          const Triple& y = triples_[b];
+                          return std::tie(x.p, x.o) < std::tie(y.p, y.o);
+                      });
+        }
+        return idx;
+    }
+
+    std::unordered_map<std::string, std::uint32_t> graph_ids_;
+    /// Document id -> (document IRI, graph id).
+    std::unordered_map<std::string, std::pair<std::string, std::uint32_t>> documents_;
     std::vector<std::string> names_;
-    std::vector<Triple> triples_; ///< in the order of `add`
-    std::vector<Span> spans_;     ///< graphs of `triples_[i]` in `pool_`
+    std::vector<Triple> triples_;     ///< in the order of `add`
+    std::vector<Span> spans_;         ///< graphs of `triples_[i]` in `pool_`
+    std::vector<std::uint32_t> runs_; ///< first triple of each run of one subject in `triples_`
     std::vector<std::uint32_t> pool_;
 };
 
@@ -274,8 +336,8 @@ private:
             b_.add(s, vocab_.text, Term::lang(n.text, "en"), gs);
         if (!is_doc) {
             for (const auto& doc : n.sources) {
-                const std::string d = document_iri(doc);
-                b_.add(s, vocab_.mentioned_in, Term::iri(d), {b_.graph_id(d)});
+                const auto& [d, graph] = b_.document(doc);
+                b_.add(s, vocab_.mentioned_in, Term::iri(d), {graph});
             }
             if (!n.sources.empty()) b_.add(s, vocab_.num_sources, integer(n.sources.size()), gs);
         }
@@ -323,8 +385,8 @@ private:
         key += '\n' + std::to_string(ev.sentence) + ':' + std::to_string(ev.begin) + ':' +
                std::to_string(ev.end);
         const std::string iri = term(kPr, "evidence/" + hash_hex(key));
-        const std::string doc = document_iri(ev.doc);
-        const Builder::Graphs gs{b_.graph_id(doc)};
+        const auto& [doc, graph] = b_.document(ev.doc);
+        const Builder::Graphs gs{graph};
         b_.add(fact, vocab_.evidence, Term::iri(iri), gs);
         b_.add(iri, vocab_.type, Term::iri(vocab_.evidence_class), gs);
         b_.add(iri, vocab_.document, Term::iri(doc), gs);

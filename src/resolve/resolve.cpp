@@ -321,12 +321,14 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                            ResolveSummary* summary) {
     PARLEY_CHECK(docs.size() == extractions.size(), "one extraction per document");
     KnowledgeGraph g;
+    // One transliterator for every key: `slugify` creates one per call on non-ASCII text.
+    const Slugifier slug;
 
     // ---- documents
     std::vector<Vertex> doc_v(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const auto& doc = docs[d];
-        Vertex v = g.node(NodeKind::Document, "document/" + slugify(doc.id),
+        Vertex v = g.node(NodeKind::Document, "document/" + slug(doc.id),
                           doc.title.empty() ? doc.id : doc.title);
         g[v].date = doc.published;
         g[v].text = doc.id;
@@ -491,10 +493,9 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         });
         if (!keep) continue;
         const NodeKind k = node_kind(c.type);
-        std::string key = kind_prefix(k) + "/" + truncate_slug(slugify(c.label), 80);
+        std::string key = kind_prefix(k) + "/" + truncate_slug(slug(c.label), 80);
         for (int n = 2; used_keys.count(key); ++n)
-            key = kind_prefix(k) + "/" + truncate_slug(slugify(c.label), 80) + "-" +
-                  std::to_string(n);
+            key = kind_prefix(k) + "/" + truncate_slug(slug(c.label), 80) + "-" + std::to_string(n);
         used_keys.insert(key);
         Vertex v = g.node(k, key, c.label);
         g[v].qid = c.qid;
@@ -559,16 +560,30 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             mrefs.push_back(std::move(r));
         }
     UnionFind muf(mrefs.size());
-    // Every merge rule needs a shared participant: compare only meetings that share one.
-    std::map<Vertex, std::vector<std::size_t>> by_participant;
+    // Every merge rule needs a shared participant and both dates given and equal or both places
+    // given and equal: compare only meetings that share a participant and a date, or a
+    // participant and a place. (A participant such as a country may take part in a large share
+    // of all meetings; a participant on a given day or in a given place, in few.)
+    std::map<std::pair<Vertex, Date>, std::vector<std::size_t>> by_date;
+    std::map<std::pair<Vertex, Vertex>, std::vector<std::size_t>> by_place;
     for (std::size_t i = 0; i < mrefs.size(); ++i)
-        for (Vertex v : mrefs[i].parts)
-            by_participant[v].push_back(i);
+        for (Vertex v : mrefs[i].parts) {
+            if (mrefs[i].date) by_date[{v, *mrefs[i].date}].push_back(i);
+            if (mrefs[i].loc) by_place[{v, *mrefs[i].loc}].push_back(i);
+        }
+    std::vector<std::size_t> candidates;
+    auto later = [&](const std::vector<std::size_t>& list, std::size_t i) { // lists are sorted
+        candidates.insert(candidates.end(), std::upper_bound(list.begin(), list.end(), i),
+                          list.end());
+    };
     for (std::size_t i = 0; i < mrefs.size(); ++i) {
-        std::set<std::size_t> candidates;
-        for (Vertex v : mrefs[i].parts)
-            for (std::size_t j : by_participant[v])
-                if (j > i) candidates.insert(j);
+        candidates.clear();
+        for (Vertex v : mrefs[i].parts) {
+            if (mrefs[i].date) later(by_date.at({v, *mrefs[i].date}), i);
+            if (mrefs[i].loc) later(by_place.at({v, *mrefs[i].loc}), i);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         for (std::size_t j : candidates) {
             const auto& a = mrefs[i];
             const auto& b = mrefs[j];
@@ -613,7 +628,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         for (const auto& n : names)
             who += n + ";";
         std::string key = "meeting/" + (date ? date->iso() : std::string("undated")) +
-                          (loc ? "-" + truncate_slug(slugify(g[*loc].label), 30) : "") + "-" +
+                          (loc ? "-" + truncate_slug(slug(g[*loc].label), 30) : "") + "-" +
                           hex8(fnv1a(who + (loc ? g[*loc].key : "")));
         Vertex mv = g.node(NodeKind::Meeting, key, label);
         if (date) g[mv].date = date;
@@ -647,7 +662,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                 pv = *near;
                 prop_by_key.emplace(pk, pv);
             } else {
-                std::string key = "proposal/" + truncate_slug(slugify(dp.label), 60);
+                std::string key = "proposal/" + truncate_slug(slug(dp.label), 60);
                 if (g.find(key)) key += "-" + hex8(fnv1a(pk));
                 pv = g.node(NodeKind::Proposal, key, dp.label);
                 prop_by_key.emplace(pk, pv);
@@ -690,7 +705,7 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             Vertex sp = actor_v(d, dq.speaker);
             const std::string norm = name_key(dq.text);
             std::string key =
-                "statement/" + truncate_slug(slugify(g[sp].label), 40) + "-" + hex8(fnv1a(norm));
+                "statement/" + truncate_slug(slug(g[sp].label), 40) + "-" + hex8(fnv1a(norm));
             std::string label = g[sp].label + ": \u201C";
             label += dq.text.size() > 60 ? dq.text.substr(0, 57) + "..." : dq.text;
             // Never cut a UTF-8 sequence in two.
