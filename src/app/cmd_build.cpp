@@ -53,15 +53,6 @@ std::size_t count_rel(const KnowledgeGraph& g, std::initializer_list<Relation> r
     return n;
 }
 
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw io_error("cannot read " + file.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw io_error("cannot read " + file.string());
-    return ss.str();
-}
-
 /// Incremental builds (`--into DIR`). The state of an output folder is a verbatim copy of every
 /// article built into it, in DIR/state/articles/ under its file name (the document id), and a
 /// manifest DIR/state/articles.tsv (file name, FNV-1a 64 of the bytes). A build `--into DIR`

@@ -11,6 +11,7 @@
 #include "app/build_runner.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
+#include "ingest/ingest.hpp"
 #include "rdf/atomic_file.hpp"
 #include "rdf/iri.hpp"
 
@@ -37,15 +38,6 @@ struct Article {
     fs::path file;    ///< SHARD/state/articles/NAME
     std::string hash; ///< FNV-1a 64 (hex) from the shard's articles.tsv
 };
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw io_error("merge: cannot read " + file.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw io_error("merge: cannot read " + file.string());
-    return ss.str();
-}
 
 /// The articles of every shard by file name. Throws `ParleyError`: exit 2 for a folder without
 /// state or a listed article that is missing, exit 1 for a malformed manifest or two different

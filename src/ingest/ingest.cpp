@@ -35,37 +35,6 @@ bool is_txt(const fs::path& p) {
     return ext == ".txt";
 }
 
-std::string read_bytes(const fs::path& file) {
-    const std::string name = file.string();
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) throw io_error(name + ": is a directory, not a file");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw io_error(name + ": cannot open: " + std::strerror(errno));
-    std::string bytes;
-    const auto size = fs::file_size(file, ec);
-    if (!ec) {
-        if (size > ingest_detail::kMaxFileBytes)
-            throw io_error(name + ": too large (" + std::to_string(size) +
-                           " bytes; the limit is 1 GiB)");
-        bytes.resize(static_cast<std::size_t>(size));
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
-        if (in.bad()) throw io_error(name + ": read error: " + std::strerror(errno));
-        // A file that grew while being read (or a special file) is read to its end.
-        if (in.peek() != std::ifstream::traits_type::eof()) {
-            std::ostringstream more;
-            more << in.rdbuf();
-            bytes += more.str();
-        }
-    } else {
-        std::ostringstream all;
-        all << in.rdbuf();
-        bytes = all.str();
-    }
-    if (in.bad()) throw io_error(name + ": read error: " + std::strerror(errno));
-    return bytes;
-}
-
 /// A file name fit for RDF literals: ill-formed UTF-8 in it becomes U+FFFD.
 std::string document_id(const fs::path& file) {
     const std::string id = file.filename().string();
@@ -138,6 +107,37 @@ Document build_document(std::string id, const std::string& name, std::string byt
 }
 
 } // namespace
+
+std::string read_bytes(const fs::path& file) {
+    const std::string name = file.string();
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) throw io_error(name + ": is a directory, not a file");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw io_error(name + ": cannot open: " + std::strerror(errno));
+    std::string bytes;
+    const auto size = fs::file_size(file, ec);
+    if (!ec) {
+        if (size > ingest_detail::kMaxFileBytes)
+            throw io_error(name + ": too large (" + std::to_string(size) +
+                           " bytes; the limit is 1 GiB)");
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) throw io_error(name + ": read error: " + std::strerror(errno));
+        // A file that grew while being read (or a special file) is read to its end.
+        if (in.peek() != std::ifstream::traits_type::eof()) {
+            std::ostringstream more;
+            more << in.rdbuf();
+            bytes += more.str();
+        }
+    } else {
+        std::ostringstream all;
+        all << in.rdbuf();
+        bytes = all.str();
+    }
+    if (in.bad()) throw io_error(name + ": read error: " + std::strerror(errno));
+    return bytes;
+}
 
 std::vector<fs::path> collect_inputs(const std::vector<std::string>& inputs) {
     std::vector<fs::path> files;

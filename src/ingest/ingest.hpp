@@ -42,6 +42,10 @@ struct IngestOptions {
 /// Throws `ParleyError` (exit 2) for a missing path or when nothing is found.
 std::vector<std::filesystem::path> collect_inputs(const std::vector<std::string>& inputs);
 
+/// The bytes of `file`. Throws `ParleyError` (exit 2) naming the file when it is a directory,
+/// cannot be opened or read, or is larger than 1 GiB.
+std::string read_bytes(const std::filesystem::path& file);
+
 /// Reads and prepares one document. Throws `ParleyError` (exit 2) for unreadable files and
 /// invalid UTF-8 ("FILE: invalid UTF-8 at byte N").
 Document read_document(const std::filesystem::path& file, const IngestOptions& options);
