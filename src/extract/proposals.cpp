@@ -842,9 +842,11 @@ void find_proposals_and_stances(State& st) {
             for (int c : coordinated)
                 actors.push_back(c);
             // A leader stating his country's position: he holds the stance.
-            const int speaker_leader = actors.size() == 1 && agents.empty()
-                                           ? reporting_leader(st, s, i, actors.front())
-                                           : -1;
+            // (Not inside a quotation: "Peru did not agree," says the speaker of either side.)
+            const int speaker_leader =
+                actors.size() == 1 && agents.empty() && !st.in_quote(toks[i].begin)
+                    ? reporting_leader(st, s, i, actors.front())
+                    : -1;
             more.insert(more.begin(), p);
             for (int q : more)
                 for (int who : actors) {
