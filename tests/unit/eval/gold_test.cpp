@@ -64,7 +64,7 @@ TEST_CASE("gold relations resolve names, aliases and undeclared names", "[eval]"
     CHECK_FALSE(g.meetings[2].location.has_value());
 }
 
-TEST_CASE("gold proposals keep kw_norm'ed keywords; only supports/opposes stances count",
+TEST_CASE("gold proposals keep kw_norm'ed keywords, and only supports/opposes stances count",
           "[eval]") {
     const GoldSet g = read_gold(kMini);
     REQUIRE(g.proposals.size() == 3);

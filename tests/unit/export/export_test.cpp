@@ -208,7 +208,8 @@ TEST_CASE("a focus that matches nothing is a usage error", "[export]") {
     }
 }
 
-TEST_CASE("filter: --min-sources keeps well-sourced nodes; focus nodes always stay", "[export]") {
+TEST_CASE("filter: --min-sources keeps well-sourced nodes, and focus nodes always stay",
+          "[export]") {
     ExportOptions o;
     o.min_sources = 2;
     CHECK(keys(filter_graph(sample_graph(), o)) ==

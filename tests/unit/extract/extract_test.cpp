@@ -171,7 +171,7 @@ TEST_CASE("a statement as subject stands for the side that issued it", "[extract
     CHECK(label.find("warned") == std::string::npos);
 }
 
-TEST_CASE("'did not agree to' said of a named side opposes; coordinated objects split",
+TEST_CASE("'did not agree to' said of a named side opposes, and coordinated objects split",
           "[extract]") {
     auto ex = run("Trade Minister Ana Ruiz said: \"Peru did not agree to any summit of "
                   "presidents.\"\n\nThe draft seeks recognition of the river border, and a "
@@ -202,7 +202,7 @@ TEST_CASE("places from a dateline, 'X, Country' and lists after a locative", "[e
     }
 }
 
-TEST_CASE("an acronym between commas after a body is an organization; titles split off",
+TEST_CASE("an acronym between commas after a body is an organization, and titles split off",
           "[extract]") {
     auto ex = run("A regional monitoring mission, RIMON, still watches the valley. State "
                   "Secretary Lukas Brenner of the Federal Department of Transport opened the "
