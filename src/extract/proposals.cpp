@@ -99,6 +99,12 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
          w == "appealed" || w == "appeals") &&
         next == "for")
         return Pol::Demand;
+    // "called on both sides to resume talks": a call addressed to someone.
+    if ((w == "called" || w == "calls" || w == "calling" || w == "call") && next == "on")
+        for (std::size_t k = i + 3; k < std::min(toks.size(), i + 7); ++k) {
+            if (toks[k].lower == "to") return Pol::Demand;
+            if (!toks[k].word) break;
+        }
     // "She asked also for more radar systems".
     if ((w == "asked" || w == "asks") && next == "also" && i + 2 < toks.size() &&
         toks[i + 2].lower == "for")
@@ -158,6 +164,22 @@ std::size_t without_time(const std::vector<Token>& toks, std::size_t a, std::siz
         if (all && named) return t;
     }
     return b;
+}
+
+/// The first token at or after `i` that is not part of a short time phrase or a reporting
+/// adverb: "since Saturday", "on Monday", "last week", "again", "repeatedly".
+std::size_t after_time(const std::vector<Token>& toks, std::size_t i) {
+    static const std::set<std::string> adverbs = {"again",    "repeatedly", "publicly", "also",
+                                                  "recently", "earlier",    "later",    "now",
+                                                  "today",    "yesterday",  "privately"};
+    while (i < toks.size() && adverbs.count(toks[i].lower))
+        ++i;
+    // The longest time phrase of two to four tokens starting at `i` (`without_time` finds
+    // one that ends a span; here it must be followed by the rest of the sentence).
+    if (i == 0) return i;
+    for (std::size_t b = std::min(toks.size() - 1, i + 4); b > i + 1; --b)
+        if (without_time(toks, i - 1, b) == i) return b;
+    return i;
 }
 
 /// Calls `item(a, b)` for each item (two tokens or more) of a list starting at token `a`:
@@ -571,7 +593,10 @@ void find_proposals_and_stances(State& st) {
                 i + 1 < toks.size() && toks[i + 1].lower == "that")
                 continue;
             // "renewed his call for X", "Kyiv's demand for Y": the possessor demands it.
-            if (i > 0 && i + 2 < toks.size() && toks[i + 1].lower == "for" &&
+            if (i > 0 && i + 2 < toks.size() &&
+                (toks[i + 1].lower == "for" ||
+                 (toks[i + 1].lower == "that" &&
+                  (toks[i].lower == "demand" || toks[i].lower == "demands"))) &&
                 (toks[i].lower == "call" || toks[i].lower == "calls" || toks[i].lower == "appeal" ||
                  toks[i].lower == "demand" || toks[i].lower == "demands" ||
                  toks[i].lower == "request") &&
@@ -645,6 +670,33 @@ void find_proposals_and_stances(State& st) {
                 if (obj + 1 < toks.size() && toks[obj].text == "," &&
                     (toks[obj + 1].lower == "must" || toks[obj + 1].lower == "should"))
                     ++obj;
+            }
+            // "urged Ethiopia to lift X", "called on both sides to resume Y", "pressed them to
+            // Z": the addressee is not the object; what they are urged to do is.
+            {
+                const auto& v = toks[i].lower;
+                const bool urging = v.starts_with("urg") || v.starts_with("encourag") ||
+                                    v.starts_with("press") || v == "call" || v == "calls" ||
+                                    v == "called" || v == "calling";
+                std::size_t k = obj;
+                if (urging && (v.starts_with("call") || v.starts_with("press")) &&
+                    k < toks.size() && toks[k].lower == "on")
+                    ++k;
+                if (urging && k < obj + 2) {
+                    std::size_t to = k;
+                    for (const auto& m : st.mentions[s])
+                        if (m.first == k && is_actor_entity(st, m.entity)) to = m.last;
+                    static const std::set<std::string> addressees = {
+                        "him",     "her",         "them",       "both", "the",
+                        "all",     "sides",       "parties",    "two",  "warring",
+                        "leaders", "governments", "government", "each", "other"};
+                    if (to == k)
+                        while (to < toks.size() && to < k + 3 && addressees.count(toks[to].lower))
+                            ++to;
+                    if (to > k && to + 1 < toks.size() && toks[to].lower == "to" &&
+                        toks[to + 1].word && !toks[to + 1].cap)
+                        obj = to;
+                }
             }
             // "offered in return to halt ...", "in exchange".
             if (obj + 1 < toks.size() && toks[obj].lower == "in" &&
@@ -756,6 +808,26 @@ void find_proposals_and_stances(State& st) {
                                 !definite_bare(st, s, pa, pb))
                                 pb = pa = 0;
                             break;
+                        }
+                    }
+                    // "Belgrade wants the border to follow the river", "X also wants the
+                    // Group, set up in 1992, to be dissolved": what the side wants done.
+                    if (pb == 0 && pol == Pol::Support &&
+                        st.trig("aspiration_verbs", toks[i].lower)) {
+                        std::size_t to = obj;
+                        while (to < toks.size() && to < obj + 14 && toks[to].lower != "to" &&
+                               !toks[to].quote && toks[to].text != "." && toks[to].text != ";")
+                            ++to;
+                        if (to > obj && to + 1 < toks.size() && toks[to].lower == "to" &&
+                            toks[to + 1].word && !toks[to + 1].cap &&
+                            !st.gz.role_word(toks[to + 1].lower)) {
+                            // "... to be formally dissolved": a passive is the content too.
+                            auto [c, d] =
+                                clause_after(st, s, toks[to + 1].lower == "be" ? to + 2 : to);
+                            if (d > c && d <= c + 16) {
+                                pa = obj;
+                                pb = d;
+                            }
                         }
                     }
                     if (pb == 0 && pol != Pol::Support) {
@@ -870,21 +942,24 @@ void find_proposals_and_stances(State& st) {
         // 1b. Reported demands: "X said/added/stressed that Y must/should ...", also in a
         //     further "and that" clause ("says that A is not needed and that one must B").
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
-            if (!st.trig("speech_verbs", toks[i].lower) || toks[i + 1].lower != "that") continue;
+            if (!st.trig("speech_verbs", toks[i].lower)) continue;
+            // "says since Monday that", "said again that": the clause after the time phrase.
+            const std::size_t that = after_time(toks, i + 1);
+            if (that >= toks.size() || toks[that].lower != "that") continue;
             if (st.in_quote(toks[i].begin)) continue;
             const int actor = subject_actor(st, s, i);
             if (actor < 0) continue;
-            std::size_t from = i + 1;
+            std::size_t from = that;
             for (int clause = 0; clause < 3; ++clause) {
                 auto [a, b] = clause_after(st, s, from);
                 if (b <= a) break;
                 bool must = false;
                 std::size_t m = a;
                 for (std::size_t k = a; k < b; ++k) {
-                    const bool here =
-                        toks[k].lower == "must" || toks[k].lower == "should" ||
-                        (toks[k].lower == "has" && k + 1 < b && toks[k + 1].lower == "to") ||
-                        (toks[k].lower == "needs" && k + 1 < b && toks[k + 1].lower == "to");
+                    const bool here = toks[k].lower == "must" || toks[k].lower == "should" ||
+                                      ((toks[k].lower == "has" || toks[k].lower == "had" ||
+                                        toks[k].lower == "needs" || toks[k].lower == "needed") &&
+                                       k + 1 < b && toks[k + 1].lower == "to");
                     if (here && !must) m = k;
                     must |= here;
                 }
@@ -905,6 +980,30 @@ void find_proposals_and_stances(State& st) {
                 else
                     break;
             }
+        }
+        // 1b'. Agreement with another side's point: "X agreed with Y that A must B" (also
+        //      with the clause quoted): X supports the point, Y made it.
+        for (std::size_t i = 0; i + 3 < toks.size(); ++i) {
+            const auto& w = toks[i].lower;
+            if ((w != "agreed" && w != "agrees" && w != "agree") || toks[i + 1].lower != "with")
+                continue;
+            if (st.in_quote(toks[i].begin) || (i > 0 && is_neg(toks[i - 1].lower))) continue;
+            std::size_t that = i + 2;
+            while (that < toks.size() && that < i + 7 && toks[that].lower != "that" &&
+                   toks[that].text != "," && toks[that].text != ".")
+                ++that;
+            if (that >= toks.size() || toks[that].lower != "that") continue;
+            const int actor = reporting_leader(st, s, i, subject_actor(st, s, i));
+            if (actor < 0 || reporter(st, actor)) continue;
+            int maker = -1;
+            for (const auto& m : st.mentions[s])
+                if (m.first > i + 1 && m.last < that && !m.demonym && is_actor_entity(st, m.entity))
+                    maker = m.entity;
+            auto [a, b] = clause_after(st, s, that);
+            if (b <= a) continue;
+            int p = add_proposal(st, s, a, b, "proposal.agreed-point");
+            if (maker >= 0 && maker != actor) add_proposer(st, p, maker);
+            add_stance(st, actor, Stance::Supports, p, -1, s, i, b, "stance.agreed-with");
         }
         // 1c. Demands in a speaker's own words: "We must raise the pressure," she wrote;
         //     "it is necessary to ratify the accord, recall the note and hand over X".

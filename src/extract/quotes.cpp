@@ -296,7 +296,8 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
     // "Merz received Sandu on Wednesday and promised ...": a second predicate of the same
     // subject (the verb after "and" with no actor right before it) belongs to the sentence's
     // first actor.
-    if (from == verb && verb >= 2 && toks[verb - 1].lower == "and") {
+    if (from == verb && verb >= 2 &&
+        (toks[verb - 1].lower == "and" || toks[verb - 1].lower == "but")) {
         bool actor_before = false;
         for (const auto& m : st.mentions[s])
             actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
@@ -364,10 +365,20 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
         }
         if (t.lower == "who" || t.lower == "whose") {
             // "Trump, who says ...": the relative clause's subject is the name before it.
-            if (k >= 2 && toks[k - 1].text == ",")
+            if (k >= 2 && toks[k - 1].text == ",") {
                 for (const auto& m : st.mentions[s])
                     if (m.last == k - 1 && !m.in_quote && is_actor_entity(st, m.entity))
                         return m.entity;
+                // "X, the crown prince, who urged ...": over an apposition to the name.
+                std::size_t j = k - 1;
+                while (j > 0 && toks[j - 1].text != "," && !toks[j - 1].quote && j + 8 > k)
+                    --j;
+                if (j >= 2 && toks[j - 1].text == "," &&
+                    (toks[j].lower == "the" || st.gz.role_word(toks[j].lower)))
+                    for (const auto& m : st.mentions[s])
+                        if (m.last == j - 1 && !m.in_quote && is_actor_entity(st, m.entity))
+                            return m.entity;
+            }
             break;
         }
         if (is_pronoun(t.lower) && t.lower != "his" && t.lower != "her")

@@ -237,3 +237,33 @@ TEST_CASE("a second predicate takes the subject of the verb before it", "[extrac
                 s.actor == index_of(ex, "Peru") || s.actor == index_of(ex, "Tomas Varga");
     CHECK(peru_or_varga);
 }
+
+TEST_CASE("urging an addressee to act supports and proposes the act", "[extract]") {
+    auto ex = run("Egypt urged Ethiopia to reopen the northern grain ports. Kenya also called on "
+                  "both sides to resume the talks in Nairobi.\n");
+    const DocStance* egypt = stance_on(ex, "Egypt", "reopen the northern grain ports");
+    REQUIRE(egypt != nullptr);
+    CHECK(egypt->stance == Stance::Supports);
+    CHECK(stance_on(ex, "Ethiopia", "grain ports") == nullptr);
+    const DocStance* kenya = stance_on(ex, "Kenya", "resume the talks");
+    REQUIRE(kenya != nullptr);
+    CHECK(kenya->stance == Stance::Demands);
+}
+
+TEST_CASE("agreeing with another side that something must happen supports it", "[extract]") {
+    auto ex = run("Chilean President Ana Ruiz said she agreed with Peru that the fishing quotas "
+                  "must be halved. Peru says since Friday that a summit is premature and that "
+                  "one must first settle the river border.\n");
+    CHECK(stance_on(ex, "Ana Ruiz", "fishing quotas must be halved") != nullptr);
+    CHECK(stance_on(ex, "Peru", "settle the river border") != nullptr);
+}
+
+TEST_CASE("wanting something done and a possessor's demand that", "[extract]") {
+    auto ex = run("Chile also wants the joint commission, created in 1998, to be formally "
+                  "wound up. Ruiz used the visit to repeat Lima's demand that Chile withdraw "
+                  "its patrol boats.\n");
+    CHECK(stance_on(ex, "Chile", "wound up") != nullptr);
+    const DocStance* peru = stance_on(ex, "Peru", "withdraw its patrol boats");
+    REQUIRE(peru != nullptr);
+    CHECK(peru->stance == Stance::Demands);
+}
