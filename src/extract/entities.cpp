@@ -374,7 +374,15 @@ void find_entities(State& st) {
         }
         if (has_head(toks, c.first, c.last, "org_heads") ||
             has_head(toks, c.first, c.last, "place_heads")) {
-            pieces.push_back(c);
+            // "Vukovarska Ada and Sarengradska Ada": two places of the same kind, not one.
+            std::size_t a = c.first;
+            for (std::size_t k = c.first + 1; k + 1 < c.last; ++k)
+                if (toks[k].lower == "and" && has_head(toks, k - 1, k, "place_heads") &&
+                    has_head(toks, k + 1, c.last, "place_heads")) {
+                    pieces.push_back({c.s, a, k});
+                    a = k + 1;
+                }
+            pieces.push_back({c.s, a, c.last});
             continue;
         }
         // Split at connectors ("Macron and Starmer", "Berlin of Germany" never forms a name).
@@ -477,7 +485,14 @@ void find_entities(State& st) {
         const std::string prev = c.first > 0 ? toks[c.first - 1].lower : "";
         const std::string prev2 = c.first > 1 ? toks[c.first - 2].lower : "";
 
-        if (n == 1 && has_head(toks, c.first, c.last, "org_heads")) {
+        // "Caspian Ledger", "Asia Daily": a known place right before a lone head word is part of
+        // the name (handled with the organizations below).
+        bool place_before = false;
+        for (const auto& m : st.mentions[c.s])
+            place_before |=
+                m.last == c.first && !m.demonym && toks[m.first].cap &&
+                st.ex.entities[static_cast<std::size_t>(m.entity)].type == EntityType::Place;
+        if (n == 1 && !place_before && has_head(toks, c.first, c.last, "org_heads")) {
             // "the Association" after "the Association of Serb-majority Municipalities".
             int e = -1;
             for (std::size_t k = 0; k < st.ex.entities.size(); ++k) {
@@ -531,11 +546,6 @@ void find_entities(State& st) {
             const std::string org = st.span_text(c.s, c.first, c.last);
             int e = st.entity(EntityType::Organization, org, "org:" + name_key(org));
             st.mention(e, c.s, c.first, c.last, org);
-            continue;
-        }
-        if (false) {
-            int e = -1;
-            st.mention(e, c.s, c.first, c.last, text);
             continue;
         }
         if (has_head(toks, c.first, c.last, "place_heads")) {

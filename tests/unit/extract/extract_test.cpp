@@ -267,3 +267,23 @@ TEST_CASE("wanting something done and a possessor's demand that", "[extract]") {
     REQUIRE(peru != nullptr);
     CHECK(peru->stance == Stance::Demands);
 }
+
+TEST_CASE("titles with Foreign Affairs, places joined by 'and', a place before an outlet head",
+          "[extract]") {
+    auto ex = run("Baltic Ledger\n\nThe team led by Minister of Foreign Affairs Ilona Varkonyi "
+                  "visited the islands Velika Ada and Mala Ada on Friday.\n");
+    for (const auto& e : ex.entities)
+        CHECK(e.name.find("Foreign Affairs") == std::string::npos);
+    const DocEntity* p = find(ex, "Ilona Varkonyi");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::Person);
+    const DocEntity* a = find(ex, "Velika Ada");
+    const DocEntity* b = find(ex, "Mala Ada");
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(a->type == EntityType::Place);
+    CHECK(b->type == EntityType::Place);
+    const DocEntity* o = find(ex, "Baltic Ledger");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::Organization);
+}
