@@ -553,6 +553,55 @@ void find_meetings(State& st) {
                     lm.participants.push_back(who);
             }
         }
+        // Passive and descriptive forms: "Azerbaijan's delegation was led by X", "Azerbaijan
+        // was represented by envoy X", "Y, deputy secretary of ..., was part of the Armenian
+        // team": X and Y take part (a side represented by X is X's affiliation).
+        if (last_meeting >= 0) {
+            auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+            auto join = [&](int who) {
+                if (who < 0 ||
+                    st.ex.entities[static_cast<std::size_t>(who)].type != EntityType::Person)
+                    return;
+                if (std::find(lm.participants.begin(), lm.participants.end(), who) ==
+                    lm.participants.end())
+                    lm.participants.push_back(who);
+            };
+            auto team_word = [&](std::size_t a, std::size_t b) {
+                for (std::size_t q = a; q < std::min(b, toks.size()); ++q)
+                    if (toks[q].lower == "team" || toks[q].lower == "delegation" ||
+                        toks[q].lower == "side" || toks[q].lower == "delegations")
+                        return true;
+                return false;
+            };
+            for (std::size_t k = 1; k + 2 < toks.size(); ++k) {
+                if (st.in_quote(toks[k].begin)) continue;
+                const auto& v = toks[k].lower;
+                if ((v == "led" || v == "headed" || v == "represented") &&
+                    toks[k + 1].lower == "by") {
+                    const bool by_team = team_word(k >= 5 ? k - 5 : 0, k);
+                    int side = -1;
+                    if (v == "represented") {
+                        const int subj = subject_actor(st, s, k);
+                        if (subj >= 0 && st.ex.entities[static_cast<std::size_t>(subj)].type !=
+                                             EntityType::Person)
+                            side = subj;
+                    }
+                    if (!by_team && side < 0) continue;
+                    for (const auto& m : st.mentions[s]) {
+                        if (m.first < k + 2 || m.first > k + 6 || m.in_quote || m.demonym) continue;
+                        auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
+                        if (pe.type != EntityType::Person) continue;
+                        if (side >= 0 && pe.affiliation < 0) pe.affiliation = side;
+                        join(m.entity);
+                        break;
+                    }
+                }
+                if (v == "part" && toks[k + 1].lower == "of" && team_word(k + 2, k + 6) &&
+                    (toks[k - 1].lower == "was" || toks[k - 1].lower == "were" ||
+                     toks[k - 1].lower == "is"))
+                    join(subject_actor(st, s, k - 1));
+            }
+        }
         // "The next round is planned for late spring": the next meeting of the
         // sides of the article's first meeting.
         if (!found_any && !st.ex.meetings.empty() &&
@@ -610,13 +659,23 @@ void find_meetings(State& st) {
     }
     // "the city named for that meeting, else the venue": a venue no lexicon knows ("Villa La
     // Grange", "the Federal Chancellery") gives way to the city of the dateline.
+    // A venue the lexicon knows in the dateline city's country ("the Federal Chancellery" under
+    // a BERLIN dateline) gives way to the city as well.
     if (dateline_place >= 0 &&
-        !st.ex.entities[static_cast<std::size_t>(dateline_place)].lexicon_id.empty())
-        for (auto& mt : st.ex.meetings)
-            if (mt.location >= 0 && mt.location != dateline_place &&
-                st.ex.entities[static_cast<std::size_t>(mt.location)].type == EntityType::Place &&
-                st.ex.entities[static_cast<std::size_t>(mt.location)].lexicon_id.empty())
+        !st.ex.entities[static_cast<std::size_t>(dateline_place)].lexicon_id.empty()) {
+        const LexEntry* city =
+            st.lex.by_id(st.ex.entities[static_cast<std::size_t>(dateline_place)].lexicon_id);
+        for (auto& mt : st.ex.meetings) {
+            if (mt.location < 0 || mt.location == dateline_place) continue;
+            const auto& le = st.ex.entities[static_cast<std::size_t>(mt.location)];
+            if (le.type != EntityType::Place) continue;
+            const LexEntry* venue = le.lexicon_id.empty() ? nullptr : st.lex.by_id(le.lexicon_id);
+            if (!venue || (venue->kind == "venue" && city &&
+                           (city->kind == "city" || city->kind == "capital") &&
+                           !city->country.empty() && venue->country == city->country))
                 mt.location = dateline_place;
+        }
+    }
     // A side whose named representative takes part is present through that person: "President
     // X of the Republic of Chile", "Peru's chief negotiator Y" add X and Y, not the states.
     for (auto& mt : st.ex.meetings) {

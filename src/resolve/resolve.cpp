@@ -614,6 +614,20 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (!date) date = mrefs[i].date;
             sig += docs[mrefs[i].d].id + "#" + std::to_string(mrefs[i].m) + ";";
         }
+        // A side represented by its named person is no participant of its own: one outlet's
+        // "Ukraine and the United States met" and another's "Hrytsenko met Haldane" merge
+        // into a meeting of the persons (persons where named, the side only when it is not).
+        std::set<Vertex> represented;
+        if (members.size() > 1)
+            for (Vertex v : parts) {
+                if (g[v].kind != NodeKind::Person) continue;
+                for (auto [e, end] = boost::out_edges(v, g.boost()); e != end; ++e)
+                    if (g[*e].rel == Relation::Affiliation &&
+                        parts.count(boost::target(*e, g.boost())))
+                        represented.insert(boost::target(*e, g.boost()));
+            }
+        for (Vertex v : represented)
+            parts.erase(v);
         std::vector<std::string> names;
         for (Vertex v : parts)
             names.push_back(g[v].label);
@@ -638,7 +652,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             mention_doc(mv, r.d);
             add_evidence(g[mv].evidence, dm.evidence);
             for (int p : dm.participants)
-                g.relate(mv, Relation::Participant, actor_v(r.d, p), dm.evidence);
+                if (!represented.count(actor_v(r.d, p)))
+                    g.relate(mv, Relation::Participant, actor_v(r.d, p), dm.evidence);
             if (dm.host >= 0) g.relate(mv, Relation::Host, actor_v(r.d, dm.host), dm.evidence);
             if (dm.location >= 0 && loc && actor_v(r.d, dm.location) == *loc)
                 g.relate(mv, Relation::Location, *loc, dm.evidence);

@@ -287,3 +287,26 @@ TEST_CASE("titles with Foreign Affairs, places joined by 'and', a place before a
     REQUIRE(o != nullptr);
     CHECK(o->type == EntityType::Organization);
 }
+
+TEST_CASE("delegation members named in passive and descriptive forms join the meeting",
+          "[extract]") {
+    auto ex = run("BERLIN, March 9 (Reuters) - Chile and Peru held talks at the Federal "
+                  "Chancellery on Sunday. Peru's delegation was led by Tomas Quispe, while Chile "
+                  "was represented by special envoy Ana Ruiz. Marco Ortiz, deputy head of "
+                  "Chile's coast guard, was part of the Chilean team.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    for (const char* who : {"Tomas Quispe", "Ana Ruiz", "Marco Ortiz"}) {
+        INFO(who);
+        const int i = index_of(ex, who);
+        REQUIRE(i >= 0);
+        CHECK(std::count(m.participants.begin(), m.participants.end(), i) == 1);
+    }
+    // Chile is present through its envoy; the venue gives way to the dateline city.
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Chile")) == 0);
+    const DocEntity* ruiz = find(ex, "Ana Ruiz");
+    REQUIRE(ruiz != nullptr);
+    CHECK(ruiz->affiliation == index_of(ex, "Chile"));
+    REQUIRE(m.location >= 0);
+    CHECK(ex.entities[static_cast<std::size_t>(m.location)].name == "Berlin");
+}
