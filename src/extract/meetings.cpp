@@ -295,6 +295,12 @@ void find_meetings(State& st) {
                     mp == "in" || mp == "at" || (mp == "the" && (mp2 == "in" || mp2 == "at"));
                 if (ent.type == EntityType::Place ||
                     (locative && ent.type == EntityType::Country && !m.demonym)) {
+                    // "the Jeddah talks", "the Alaska summit": the place names the meeting.
+                    if (noun && ent.type == EntityType::Place && m.last == trig && !m.demonym) {
+                        loc_dist = -100;
+                        location = m.entity;
+                        continue;
+                    }
                     if (locative || mp == "from") {
                         // The nearest city after "in" wins over a venue after "at".
                         int dist =
@@ -596,6 +602,15 @@ void find_meetings(State& st) {
                         break;
                     }
                 }
+                // "The participation of envoy X underscores ...": X took part.
+                if (v == "participation" && toks[k + 1].lower == "of" && toks[k - 1].lower == "the")
+                    for (const auto& m : st.mentions[s])
+                        if (m.first >= k + 2 && m.first <= k + 5 && !m.in_quote && !m.demonym &&
+                            st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                EntityType::Person) {
+                            join(m.entity);
+                            break;
+                        }
                 if (v == "part" && toks[k + 1].lower == "of" && team_word(k + 2, k + 6) &&
                     (toks[k - 1].lower == "was" || toks[k - 1].lower == "were" ||
                      toks[k - 1].lower == "is"))

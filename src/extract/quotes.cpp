@@ -365,16 +365,19 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
         }
         if (t.lower == "who" || t.lower == "whose") {
             // "Trump, who says ...": the relative clause's subject is the name before it.
-            if (k >= 2 && toks[k - 1].text == ",") {
+            if (k >= 2 && toks[k - 1].text == ",")
                 for (const auto& m : st.mentions[s])
                     if (m.last == k - 1 && !m.in_quote && is_actor_entity(st, m.entity))
                         return m.entity;
-                // "X, the crown prince, who urged ...": over an apposition to the name.
-                std::size_t j = k - 1;
+            if (k >= 1) {
+                // "X, the crown prince, who urged ...", "X, the Kremlin aide who led ...":
+                // over an apposition to the name.
+                std::size_t j = toks[k - 1].text == "," ? k - 1 : k;
                 while (j > 0 && toks[j - 1].text != "," && !toks[j - 1].quote && j + 8 > k)
                     --j;
                 if (j >= 2 && toks[j - 1].text == "," &&
-                    (toks[j].lower == "the" || st.gz.role_word(toks[j].lower)))
+                    (toks[j].lower == "the" || toks[j].lower == "a" || toks[j].lower == "an" ||
+                     st.gz.role_word(toks[j].lower)))
                     for (const auto& m : st.mentions[s])
                         if (m.last == j - 1 && !m.in_quote && is_actor_entity(st, m.entity))
                             return m.entity;

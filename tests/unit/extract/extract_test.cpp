@@ -310,3 +310,18 @@ TEST_CASE("delegation members named in passive and descriptive forms join the me
     REQUIRE(m.location >= 0);
     CHECK(ex.entities[static_cast<std::size_t>(m.location)].name == "Berlin");
 }
+
+TEST_CASE("a place naming the talks, an aide who led a team, the participation of an envoy",
+          "[extract]") {
+    auto ex = run("Chile and Peru resumed the Geneva talks on Monday. Tomas Quispe, the "
+                  "presidential aide who again led the Peruvian team, spoke first. The "
+                  "participation of envoy Ana Ruiz underlined the weight of the round.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    REQUIRE(m.location >= 0);
+    CHECK(ex.entities[static_cast<std::size_t>(m.location)].name == "Geneva");
+    for (const char* who : {"Tomas Quispe", "Ana Ruiz"}) {
+        INFO(who);
+        CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
+    }
+}
