@@ -238,6 +238,18 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
+            // "the meeting of X with Y, which was planned for the 10th, was cancelled": the
+            // predicate of the meeting noun, after a relative clause.
+            if (noun || w == "meeting")
+                for (std::size_t k = trig + 1; k + 1 < toks.size(); ++k)
+                    if ((toks[k].lower == "was" || toks[k].lower == "were" ||
+                         toks[k].lower == "has" || toks[k].lower == "had") &&
+                        (toks[k + 1].lower == "cancelled" || toks[k + 1].lower == "canceled" ||
+                         toks[k + 1].lower == "postponed" || toks[k + 1].lower == "scrapped" ||
+                         (toks[k + 1].lower == "been" && k + 2 < toks.size() &&
+                          (toks[k + 2].lower == "cancelled" || toks[k + 2].lower == "canceled" ||
+                           toks[k + 2].lower == "postponed"))))
+                        negative = true;
             // "Talks between Chile and Peru remain difficult": the
             // process in general, not an event (no date, no place, a stative predicate).
             if (noun && trig <= 1 && (w == "negotiations" || w == "talks")) {
@@ -332,7 +344,8 @@ void find_meetings(State& st) {
                     for (std::size_t k = m.last; k < std::min(toks.size(), m.last + 4); ++k) {
                         const auto& x = toks[k].lower;
                         if (x == "delegation" || x == "officials" || x == "side" || x == "team" ||
-                            x == "negotiators" || x == "delegations")
+                            x == "negotiators" || x == "delegations" || x == "mediators" ||
+                            x == "envoys" || x == "diplomats" || x == "representatives")
                             actorish = true;
                     }
                     if (!actorish) continue;
@@ -343,7 +356,8 @@ void find_meetings(State& st) {
                     if (le && (le->kind == "outlet" || le->kind == "agency")) continue;
                     // "U.S. military officials meet": the country's side, not the body.
                     const std::string after = m.last < toks.size() ? toks[m.last].lower : "";
-                    if (le && !le->country.empty() &&
+                    // (Only a state's own body: "Hamas negotiators" stay Hamas.)
+                    if (le && !le->country.empty() && le->kind == "government_body" &&
                         (after == "officials" || after == "delegation" || after == "commanders" ||
                          after == "representatives" || after == "negotiators"))
                         if (const LexEntry* ce = st.lex.by_id(le->country))
@@ -362,6 +376,13 @@ void find_meetings(State& st) {
             // A pronoun or description as subject: "he met X", "the envoy received Y".
             {
                 int subj = subject_actor(st, s, trig);
+                if (subj >= 0 && !is_actor_entity(st, subj)) subj = -1;
+                if (subj >= 0) {
+                    // A news outlet reports meetings; it never takes part in one.
+                    const LexEntry* le =
+                        st.lex.by_id(st.ex.entities[static_cast<std::size_t>(subj)].lexicon_id);
+                    if (le && (le->kind == "outlet" || le->kind == "agency")) subj = -1;
+                }
                 if (subj >= 0 && std::find(parts.begin(), parts.end(), subj) == parts.end())
                     parts.push_back(subj);
             }

@@ -830,7 +830,12 @@ void find_proposals_and_stances(State& st) {
                             }
                         }
                     }
-                    if (pb == 0 && pol != Pol::Support) {
+                    // "sent its chief negotiator", "gave a speech": a bare object of these
+                    // is a proposal only with a proposal head (above); "handed over a list"
+                    // presents one.
+                    const bool handing = toks[i].lower == "sent" || toks[i].lower == "gave" ||
+                                         toks[i].lower == "given";
+                    if (pb == 0 && pol != Pol::Support && !handing) {
                         std::tie(pa, pb) = clause_after(st, s, obj);
                         // A bare clause is an object only when short, or when it is the
                         // content of a demand ("..., Ruiz stressed, must see X do Y").

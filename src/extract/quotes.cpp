@@ -348,10 +348,13 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
             }
         }
     }
-    // Nearest actor mention or pronoun/description before the verb, within the clause.
+    // Nearest actor mention or pronoun/description before the verb, within the clause (a
+    // dash ends it: "CAIRO, Feb 4 (Reuters) - Mediators met ...").
     for (std::size_t k = from; k-- > 0;) {
         const auto& t = toks[k];
-        if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which") break;
+        if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which" || t.text == "-" ||
+            t.text == "\u2013" || t.text == "\u2014")
+            break;
         // "The force, led by X, better known as Y, responded by declaring": skip them.
         if (t.text == ",") {
             std::size_t j = k;

@@ -325,3 +325,24 @@ TEST_CASE("a place naming the talks, an aide who led a team, the participation o
         CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
     }
 }
+
+TEST_CASE("mediators by demonym meet an armed group, the dateline outlet stays out", "[extract]") {
+    auto ex = run("DOHA, May 3 (Reuters) - Egyptian and Qatari mediators met Hamas negotiators in "
+                  "Doha on Saturday. Hamas sent its chief negotiator Khalil Haddad.\n",
+                  "2025-05-03");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    for (const char* who : {"Egypt", "Qatar", "Hamas"}) {
+        INFO(who);
+        CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
+    }
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Reuters")) == 0);
+    for (const auto& p : ex.proposals)
+        CHECK(p.label.find("negotiator") == std::string::npos);
+}
+
+TEST_CASE("a meeting cancelled after a relative clause is no meeting", "[extract]") {
+    auto ex = run("The meeting of the Chilean envoy with Peruvian representatives, which was "
+                  "planned for the 12th, was cancelled.\n");
+    CHECK(ex.meetings.empty());
+}
