@@ -83,6 +83,14 @@ std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
     const auto& toks = st.tokens[s];
     const auto& pub = st.doc.published;
     last = std::min(last, toks.size());
+    // "MUSCAT, April 13 (AP) — ... on Saturday": the dateline gives the filing day, not the
+    // day of an event of the sentence it opens.
+    if (s <= 3 && !toks.empty() && toks[0].upper)
+        for (std::size_t d = 1; d < std::min<std::size_t>(toks.size(), 14); ++d)
+            if (toks[d].text == "-" || toks[d].text == "\u2013" || toks[d].text == "\u2014") {
+                if (first <= d) first = d + 1;
+                break;
+            }
     for (std::size_t i = first; i < last; ++i) {
         const std::string& w = toks[i].lower;
         const std::string prev = i > 0 ? toks[i - 1].lower : "";

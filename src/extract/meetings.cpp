@@ -136,6 +136,34 @@ void find_meetings(State& st) {
             const auto& w = toks[trig].lower;
             const std::string next = trig + 1 < toks.size() ? toks[trig + 1].lower : "";
             const std::string prev = trig > 0 ? toks[trig - 1].lower : "";
+            // "both sides agreed to meet again next Saturday": a follow-up of the meeting
+            // reported last, for a given day (without one it is only an intention).
+            if ((w == "meet" || w == "convene") && next == "again" && last_meeting >= 0) {
+                bool sides = false;
+                for (std::size_t k = trig >= 6 ? trig - 6 : 0; k < trig; ++k)
+                    sides |= toks[k].lower == "sides" || toks[k].lower == "they" ||
+                             (toks[k].lower == "both" && k + 1 < trig &&
+                              (toks[k + 1].lower == "sides" || toks[k + 1].lower == "men" ||
+                               toks[k + 1].lower == "delegations"));
+                const auto day = find_date(st, s, trig, toks.size(), true);
+                if (sides && day) {
+                    DocMeeting mt;
+                    mt.participants =
+                        st.ex.meetings[static_cast<std::size_t>(last_meeting)].participants;
+                    mt.date = day;
+                    for (const auto& m : st.mentions[s])
+                        if (!m.in_quote && m.first > trig && toks[m.first - 1].lower == "in" &&
+                            st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                EntityType::Place)
+                            mt.location = m.entity;
+                    mt.evidence = st.evidence(s, trig, trig + 2, "meeting.again:" + w, 0.6);
+                    st.ex.meetings.push_back(std::move(mt));
+                    for (std::size_t k = trig; k < toks.size(); ++k)
+                        used[k] = true;
+                    found_any = true;
+                    continue;
+                }
+            }
             bool verb = meeting_verb(w);
             bool noun = !verb && meeting_noun(w);
             if (!verb && !noun) continue;

@@ -537,7 +537,11 @@ static int reporting_leader(const State& st, std::size_t s, std::size_t pos, int
         if (toks[k].quote) break;
         if (!st.trig("speech_verbs", toks[k].lower)) continue;
         for (const auto& m : st.mentions[s]) {
-            const bool before = m.last == k && m.first > 0 && toks[m.first - 1].text == ",";
+            // ", Prime Minister X said": over the title.
+            std::size_t f = m.first;
+            while (f > 0 && st.gz.role_word(toks[f - 1].lower))
+                --f;
+            const bool before = m.last == k && f > 0 && toks[f - 1].text == ",";
             const bool after = m.first == k + 1 && toks[k - 1].text == ",";
             const auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];
             if ((before || after) && !m.in_quote &&
@@ -631,7 +635,8 @@ void find_proposals_and_stances(State& st) {
                 negated |= is_neg(toks[k].lower);
                 hedged |= st.trig("hedges", toks[k].lower) || toks[k].lower == "may" ||
                           toks[k].lower == "might" || toks[k].lower == "hesitant" ||
-                          toks[k].lower == "whether";
+                          toks[k].lower == "whether" || toks[k].lower == "if" ||
+                          toks[k].lower == "unless";
             }
             // A named side as the subject: "Peru did not agree to X" (also inside a quote).
             const int named = named_subject(st, s, i);
@@ -641,6 +646,14 @@ void find_proposals_and_stances(State& st) {
             if (quoted && named >= 0 &&
                 st.ex.entities[static_cast<std::size_t>(named)].type != EntityType::Person)
                 quoted = false;
+            // "would never accept X": a rejection, whoever the subject is.
+            if (negated && !hedged && pol == Pol::Support && i > 0 &&
+                (toks[i - 1].lower == "never" ||
+                 (i > 1 && toks[i - 2].lower == "never" && toks[i - 1].lower == "to")) &&
+                (toks[i].lower.starts_with("agree") || toks[i].lower.starts_with("accept"))) {
+                negated = false;
+                pol = Pol::Reject;
+            }
             // "did not agree to / accept / support X" said of a named side: it opposes X.
             if (negated && !hedged && named >= 0 &&
                 (pol == Pol::Support &&

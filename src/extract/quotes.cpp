@@ -296,15 +296,25 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
     // "Merz received Sandu on Wednesday and promised ...": a second predicate of the same
     // subject (the verb after "and" with no actor right before it) belongs to the sentence's
     // first actor.
-    if (from == verb && verb >= 2 &&
-        (toks[verb - 1].lower == "and" || toks[verb - 1].lower == "but")) {
+    // "... but would never accept X": auxiliaries and adverbs between the conjunction and the
+    // verb.
+    std::size_t cv = verb;
+    {
+        static const std::set<std::string> aux = {"would", "will", "could", "should", "never",
+                                                  "not",   "also", "has",   "have",   "had",
+                                                  "did",   "does", "then",  "later",  "can"};
+        while (cv >= 3 && aux.count(toks[cv - 1].lower))
+            --cv;
+        if (cv >= 2 && toks[cv - 1].lower != "and" && toks[cv - 1].lower != "but") cv = verb;
+    }
+    if (from == verb && cv >= 2 && (toks[cv - 1].lower == "and" || toks[cv - 1].lower == "but")) {
         bool actor_before = false;
         for (const auto& m : st.mentions[s])
-            actor_before |= m.last == verb - 1 && is_actor_entity(st, m.entity);
+            actor_before |= m.last == cv - 1 && is_actor_entity(st, m.entity);
         // "Peru had also tabled a plan and insisted ...": the subject of the nearest
-        // verb before, in the same clause.
+        // cv before, in the same clause.
         if (!actor_before && depth == 0) {
-            for (std::size_t k = verb - 1; k-- > 0 && k + 25 > verb;) {
+            for (std::size_t k = cv - 1; k-- > 0 && k + 25 > cv;) {
                 const auto& t = toks[k];
                 if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which" ||
                     t.lower == "who")
@@ -318,14 +328,14 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
         if (!actor_before) {
             // "According to the FT, he demanded X and offered Y": the source is no subject.
             std::size_t start = 0;
-            for (std::size_t k = 0; k + 1 < verb; ++k)
+            for (std::size_t k = 0; k + 1 < cv; ++k)
                 if (toks[k].lower == "according" && toks[k + 1].lower == "to")
-                    for (std::size_t q = k + 2; q < verb; ++q)
+                    for (std::size_t q = k + 2; q < cv; ++q)
                         if (toks[q].text == ",") {
                             start = q + 1;
                             break;
                         }
-            for (std::size_t k = start; k < verb; ++k) {
+            for (std::size_t k = start; k < cv; ++k) {
                 if (toks[k].quote) break;
                 if (is_pronoun(toks[k].lower) && toks[k].lower != "his" && toks[k].lower != "her")
                     return resolve_reference(st, s, k);
@@ -336,7 +346,7 @@ int subject_at(const State& st, std::size_t s, std::size_t verb, int depth) {
                 if (actor) break;
             }
             for (const auto& m : st.mentions[s]) {
-                if (m.first >= verb) break;
+                if (m.first >= cv) break;
                 if (m.first < start) continue;
                 if (m.in_quote || m.demonym || !is_actor_entity(st, m.entity)) continue;
                 if (is_modifier(st, s, m)) continue; // "UN Secretary-General Guterres"

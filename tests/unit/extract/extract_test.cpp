@@ -346,3 +346,33 @@ TEST_CASE("a meeting cancelled after a relative clause is no meeting", "[extract
                   "planned for the 12th, was cancelled.\n");
     CHECK(ex.meetings.empty());
 }
+
+TEST_CASE("the dateline day is not the meeting day, and a dated follow-up is a meeting",
+          "[extract]") {
+    auto ex = run("LIMA, April 13 (AP) - Foreign Minister Tomas Quispe and envoy Ana Ruiz held "
+                  "talks in Lima on Saturday. Quispe said both sides had agreed to meet again "
+                  "next Saturday.\n",
+                  "2025-04-13");
+    REQUIRE(ex.meetings.size() == 2);
+    std::vector<std::string> days;
+    for (const auto& m : ex.meetings) {
+        REQUIRE(m.date);
+        days.push_back(m.date->iso());
+        CHECK(m.participants.size() == 2);
+    }
+    std::sort(days.begin(), days.end());
+    CHECK(days == std::vector<std::string>{"2025-04-12", "2025-04-19"});
+}
+
+TEST_CASE("hypothetical stances, 'would never accept' and a titled leader's attribution",
+          "[extract]") {
+    auto ex = run("Peru threatened new tariffs if Chile refuses to lift the fishing ban. "
+                  "Foreign Minister Tomas Quispe said Lima was ready for talks but would never "
+                  "accept the closure of its northern port. Chile opposes any deal that limits "
+                  "its fleet, Foreign Minister Ana Ruiz said on Monday.\n");
+    CHECK(stance_on(ex, "Chile", "fishing ban") == nullptr);
+    const DocStance* q = stance_on(ex, "Tomas Quispe", "closure of its northern port");
+    REQUIRE(q != nullptr);
+    CHECK((q->stance == Stance::Rejects || q->stance == Stance::Opposes));
+    CHECK(stance_on(ex, "Ana Ruiz", "limits its fleet") != nullptr);
+}
