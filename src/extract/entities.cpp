@@ -786,16 +786,19 @@ void find_entities(State& st) {
         }
     }
 
-    // "Al Suwaidi" after "Hamad Al Suwaidi": a shorter name ending a longer one is that person.
+    // "Al Suwaidi" after "Hamad Al Suwaidi": a shorter name ending a longer one is that person
+    // (case aside: "Von der Leyen" opening a sentence after "Ursula von der Leyen").
     for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
         auto& ent = st.ex.entities[e];
         if (ent.type != EntityType::Person || ent.name.empty()) continue;
-        const std::string tail = " " + ent.name;
+        const std::string tail = fold_case(" " + ent.name);
         int target = -1, count = 0;
         for (std::size_t o = 0; o < st.ex.entities.size(); ++o) {
             const auto& oe = st.ex.entities[o];
             if (o == e || oe.type != EntityType::Person || oe.name.size() <= tail.size()) continue;
-            if (oe.name.compare(oe.name.size() - tail.size(), tail.size(), tail) == 0) {
+            const std::string other = fold_case(oe.name);
+            if (other.size() > tail.size() &&
+                other.compare(other.size() - tail.size(), tail.size(), tail) == 0) {
                 target = static_cast<int>(o);
                 ++count;
             }

@@ -201,10 +201,15 @@ void find_meetings(State& st) {
                 for (const auto& m : st.mentions[s])
                     if (m.first > trig && m.first <= trig + 6 && !m.demonym &&
                         is_actor_entity(st, m.entity)) {
+                        // Only articles, titles and names between: "welcomed the visiting
+                        // Chilean President X", not "welcomed the agreement but said Germany".
+                        static const std::set<std::string> glue = {
+                            "the", "a", "an", "his", "her", "their", "its", "visiting", "new"};
                         bool clear = true;
                         for (std::size_t k = trig + 1; k < m.first; ++k)
-                            clear &= toks[k].word && toks[k].lower != "idea" &&
-                                     toks[k].lower != "plan" && toks[k].lower != "proposal";
+                            clear &=
+                                toks[k].word && (toks[k].cap || glue.count(toks[k].lower) > 0 ||
+                                                 st.gz.role_word(toks[k].lower));
                         actor_follows |= clear;
                     }
                 // "welcomed the two delegations", "welcomed the leaders".
@@ -526,6 +531,36 @@ void find_meetings(State& st) {
                 last_meeting_sentence = s;
                 found_any = true;
                 continue;
+            }
+            // "The two leaders met for an hour": the two persons (for "sides", states or
+            // bodies) named last in this or the sentence before.
+            if (parts.empty() && verb && trig >= 2 && a + 1 < trig) {
+                std::size_t k = a;
+                while (k + 2 < trig && toks[k].lower != "two")
+                    ++k;
+                static const std::set<std::string> persons = {
+                    "leaders", "men", "presidents", "ministers", "envoys", "women", "chiefs"};
+                static const std::set<std::string> sides = {"sides", "delegations", "governments",
+                                                            "countries"};
+                if (toks[k].lower == "two" && k + 1 < trig &&
+                    (persons.count(toks[k + 1].lower) || sides.count(toks[k + 1].lower))) {
+                    const bool want_person = persons.count(toks[k + 1].lower) > 0;
+                    std::vector<int> found;
+                    for (std::size_t back = 0; back <= 1 && back <= s && found.size() < 2; ++back) {
+                        const auto& ms = st.mentions[s - back];
+                        for (auto m = ms.rbegin(); m != ms.rend() && found.size() < 2; ++m) {
+                            if (back == 0 && m->first >= k) continue;
+                            if (m->in_quote || m->demonym || is_modifier(st, s - back, *m))
+                                continue;
+                            const auto& e = st.ex.entities[static_cast<std::size_t>(m->entity)];
+                            const bool person = e.type == EntityType::Person;
+                            if (person != want_person || !is_actor_entity(st, m->entity)) continue;
+                            if (std::find(found.begin(), found.end(), m->entity) == found.end())
+                                found.push_back(m->entity);
+                        }
+                    }
+                    if (found.size() == 2) parts = found;
+                }
             }
             if (parts.size() < 2) continue;
             DocMeeting mt;

@@ -217,13 +217,19 @@ bool plan_like(const std::string& w) {
            w == "blueprint" || w == "draft" || w == "memorandum";
 }
 
+/// Agreement-like heads: "the agreement" may refer to "a framework trade deal".
+bool accord_like(const std::string& w) {
+    return w == "deal" || w == "agreement" || w == "accord" || w == "pact" || w == "treaty" ||
+           w == "framework" || w == "settlement";
+}
+
 /// The proposal that "the HEAD" at token `a` of sentence `s` refers to: the latest proposal
 /// (in this sentence before `a`, or in the `reach` sentences before) whose label has the word
 /// HEAD; for plan-like heads also one whose label has another plan-like word. -1: none.
 int antecedent(const State& st, std::size_t s, std::size_t a, const std::string& head,
                std::size_t reach = 5) {
     for (int pass = 0; pass < 2; ++pass) {
-        if (pass == 1 && !plan_like(head) && !generic_head(head)) break;
+        if (pass == 1 && !plan_like(head) && !generic_head(head) && !accord_like(head)) break;
         for (std::size_t back = 0; back <= s && back <= reach; ++back) {
             const std::size_t ss = s - back;
             const auto& spans = st.proposals[ss];
@@ -234,7 +240,9 @@ int antecedent(const State& st, std::size_t s, std::size_t a, const std::string&
                     const std::string& w = toks[k].lower;
                     std::string sing = w;
                     if (sing.size() > 3 && sing.back() == 's') sing.pop_back();
-                    if (sing == head || (pass == 1 && (plan_like(sing) || generic_head(head))))
+                    if (sing == head ||
+                        (pass == 1 && ((plan_like(head) && plan_like(sing)) || generic_head(head) ||
+                                       (accord_like(head) && accord_like(sing)))))
                         return it->proposal;
                 }
             }
@@ -410,9 +418,14 @@ static std::pair<std::size_t, std::size_t> noun_phrase(const State& st, std::siz
         const Token& t = toks[a - 1];
         if (stop_token(t) || stop_left().count(t.lower) || t.lower == "'s") break;
         if (st.trig("speech_verbs", t.lower) || verb_polarity(st, toks, a - 1) != Pol::None) break;
+        // A participle or gerund ends the phrase ("signed a truce"), unless a determiner
+        // opens it: "a fishing accord", "the shipping corridor", "its revised plan".
+        const std::string det = a >= 2 ? toks[a - 2].lower : "";
+        const bool determined = det == "a" || det == "an" || det == "the" || det == "its" ||
+                                det == "their" || det == "his" || det == "her" || det == "'s";
         if (t.lower.size() > 2 && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) &&
             !t.lower.ends_with("-based") && t.lower != "binding" && t.lower != "demilitarized" &&
-            t.lower != "unconditional")
+            t.lower != "unconditional" && !determined)
             break;
         --a;
     }

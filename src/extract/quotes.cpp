@@ -746,6 +746,11 @@ void find_quotes(State& st) {
                     if (k > 0 && (t0[k - 1].lower == "to" || t0[k - 1].lower == "by" ||
                                   t0[k - 1].lower == "with"))
                         continue;
+                    // "France's Prime Minister X called it ...": the possessor is no speaker.
+                    bool possessor = false;
+                    for (const auto& m : st.mentions[s0])
+                        possessor |= m.first == k && m.last < t0.size() && t0[m.last].lower == "'s";
+                    if (possessor) continue;
                     speaker = e;
                     rule = "quote.subject";
                 }

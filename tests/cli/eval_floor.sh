@@ -13,7 +13,7 @@ need_shared dev
     --min entities_typed=0.97 --min meeting_participants=0.78 --min proposals=0.82 \
     --min proposal_proposer=0.72 --min stances=0.68 --min quotes=0.90
 "$PARLEY" eval --gold examples examples \
-    --min entities_typed=0.95 --min meeting_participants=0.84 --min proposals=0.83 \
+    --min entities_typed=0.95 --min meeting_participants=0.84 --min proposals=0.84 \
     --min proposal_proposer=0.75 --min stances=0.73 --min quotes=0.93
 # The issue-3 targets themselves, on seeds and dev together (one run over all their articles,
 # which is how the issue measures them).

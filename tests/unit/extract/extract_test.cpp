@@ -376,3 +376,25 @@ TEST_CASE("hypothetical stances, 'would never accept' and a titled leader's attr
     CHECK((q->stance == Stance::Rejects || q->stance == Stance::Opposes));
     CHECK(stance_on(ex, "Ana Ruiz", "limits its fleet") != nullptr);
 }
+
+TEST_CASE("possessors, sentence-initial particles, welcomes and 'the two leaders'", "[extract]") {
+    auto ex = run("President Ana von der Berg of Chile and Peruvian President Tomas Quispe agreed "
+                  "on Sunday a fishing accord. The two leaders met for an hour at a hotel in "
+                  "Arica. Peru's Prime Minister Marco Ortiz criticised the deal, calling it "
+                  "\"a sad compromise\". Von der Berg welcomed the agreement but said Chile "
+                  "wanted more.\n",
+                  "2025-07-28");
+    // "Von der Berg" opening a sentence is the person named before.
+    CHECK(find(ex, "Von der Berg") == nullptr);
+    CHECK(stance_on(ex, "Ana von der Berg", "fishing accord") != nullptr);
+    CHECK(stance_on(ex, "Tomas Quispe", "fishing accord") != nullptr);
+    // One meeting, of the two leaders; the welcome of an agreement is none.
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    CHECK(std::count(m.participants.begin(), m.participants.end(),
+                     index_of(ex, "Ana von der Berg")) == 1);
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Tomas Quispe")) ==
+          1);
+    REQUIRE(ex.quotes.size() == 1);
+    CHECK(ex.quotes[0].speaker == index_of(ex, "Marco Ortiz"));
+}
