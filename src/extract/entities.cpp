@@ -327,8 +327,13 @@ void find_entities(State& st) {
                     if (k < toks.size() && covered[k] && toks[k].cap &&
                         (u.lower == "of" || u.lower == "for" || region_in) &&
                         has_org_head_in(toks, i, j)) {
+                        // "Federation of German Industries": also through a demonym that a
+                        // capitalized word of the name follows.
                         for (const auto& m : st.mentions[s])
-                            if (m.first == k && !m.demonym) j = m.last;
+                            if (m.first == k &&
+                                (!m.demonym || (m.last < toks.size() && toks[m.last].cap &&
+                                                toks[m.last].word && !covered[m.last])))
+                                j = m.last;
                         if (j > k) {
                             absorbed.push_back({s, k, j});
                             continue;

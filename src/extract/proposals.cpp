@@ -1230,6 +1230,9 @@ void find_proposals_and_stances(State& st) {
             bool covered = false;
             for (const auto& ps : st.proposals[s])
                 covered |= i >= ps.first && i < ps.last;
+            // A head word inside a name: "the Federation of German Industries".
+            for (const auto& m : st.mentions[s])
+                covered |= !m.demonym && i >= m.first && i < m.last;
             if (covered) continue;
             auto [a, b] = noun_phrase(st, s, i);
             if (definite_bare(st, s, a, b)) {

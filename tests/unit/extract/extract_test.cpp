@@ -398,3 +398,12 @@ TEST_CASE("possessors, sentence-initial particles, welcomes and 'the two leaders
     REQUIRE(ex.quotes.size() == 1);
     CHECK(ex.quotes[0].speaker == index_of(ex, "Marco Ortiz"));
 }
+
+TEST_CASE("an organization name runs through a demonym and is no proposal", "[extract]") {
+    auto ex = run("The Federation of Chilean Fishermen (FECH) said the accord was a mistake.\n");
+    const DocEntity* f = find(ex, "Federation of Chilean Fishermen");
+    REQUIRE(f != nullptr);
+    CHECK(f->type == EntityType::Organization);
+    for (const auto& p : ex.proposals)
+        CHECK(p.label.find("Federation") == std::string::npos);
+}
