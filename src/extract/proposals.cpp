@@ -827,6 +827,8 @@ void find_proposals_and_stances(State& st) {
                     // Nearest proposal head within a few tokens.
                     for (std::size_t k = obj; k < std::min(toks.size(), obj + 7); ++k) {
                         if (stop_token(toks[k]) && k > obj) break;
+                        // "agreed with Peru that the quotas ...": the clause is the object.
+                        if (toks[k].lower == "that" && k > obj) break;
                         if (proposal_head(st, toks[k].lower)) {
                             std::tie(pa, pb) = noun_phrase(st, s, k);
                             if (pa < obj) pa = obj;
