@@ -609,6 +609,12 @@ void find_proposals_and_stances(State& st) {
                  toks[i].lower == "declares" || toks[i].lower == "declaring") &&
                 i + 1 < toks.size() && toks[i + 1].lower == "that")
                 continue;
+            // "Rwanda denies backing the rebels": a denial of a deed.
+            if ((toks[i].lower == "denied" || toks[i].lower == "denies" ||
+                 toks[i].lower == "deny" || toks[i].lower == "denying") &&
+                i + 1 < toks.size() && toks[i + 1].lower.size() > 4 &&
+                toks[i + 1].lower.ends_with("ing"))
+                continue;
             // "renewed his call for X", "Kyiv's demand for Y": the possessor demands it.
             if (i > 0 && i + 2 < toks.size() &&
                 (toks[i + 1].lower == "for" ||

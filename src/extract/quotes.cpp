@@ -495,7 +495,12 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
         bool actor_before = false;
         for (const auto& m : st.mentions[s])
             actor_before |= verb >= 1 && m.last == verb - 1 && is_actor_entity(st, m.entity);
-        if (verb >= 2 && toks0[verb - 1].lower == "and" && !actor_before)
+        // "X and Y signed a text on Saturday, committing to ...": a participle after a
+        // comma has the subjects of the verb before it too.
+        const bool participle = verb >= 2 && toks0[verb - 1].text == "," &&
+                                toks0[verb].lower.size() > 5 &&
+                                toks0[verb].lower.ends_with("ing") && !toks0[verb].cap;
+        if (verb >= 2 && (toks0[verb - 1].lower == "and" || participle) && !actor_before)
             for (std::size_t k = verb - 1; k-- > 0 && k + 25 > verb;) {
                 const auto& t = toks0[k];
                 if (t.quote || t.text == ";" || t.lower == "that" || t.lower == "which" ||
@@ -638,8 +643,13 @@ void find_quotes(State& st) {
             for (std::size_t k = i; k < limit; ++k) {
                 if (t1[k].quote) break;
                 if (!st.trig("speech_verbs", t1[k].lower)) continue;
-                // Subject between the quote and the verb, or right after the verb.
+                // Subject between the quote and the verb, or right after the verb (not the
+                // affiliation of a title: ," M23 spokesman X told reporters).
                 for (std::size_t b = i; b < k; ++b) {
+                    bool modifier = false;
+                    for (const auto& m : st.mentions[s1])
+                        modifier |= m.first == b && is_modifier(st, s1, m);
+                    if (modifier) continue;
                     int e = mention_entity_at(st, s1, b, false);
                     if (e < 0) e = resolve_reference(st, s1, b);
                     if (e >= 0 && is_actor_entity(st, e)) {

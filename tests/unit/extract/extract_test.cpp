@@ -407,3 +407,18 @@ TEST_CASE("an organization name runs through a demonym and is no proposal", "[ex
     for (const auto& p : ex.proposals)
         CHECK(p.label.find("Federation") == std::string::npos);
 }
+
+TEST_CASE("signing, a participle after a comma, denials of deeds, a spokesman's quote",
+          "[extract]") {
+    auto ex = run("Chile and Peru signed a fishing declaration in Lima on Saturday, committing to "
+                  "a permanent truce. Bolivia denies backing the smugglers. \"There is no way "
+                  "back,\" Peru spokesman Marco Ortiz told reporters.\n");
+    for (const char* who : {"Chile", "Peru"}) {
+        INFO(who);
+        CHECK(stance_on(ex, who, "fishing declaration") != nullptr);
+        CHECK(stance_on(ex, who, "permanent truce") != nullptr);
+    }
+    CHECK(stance_on(ex, "Bolivia", "smugglers") == nullptr);
+    REQUIRE(ex.quotes.size() == 1);
+    CHECK(ex.quotes[0].speaker == index_of(ex, "Marco Ortiz"));
+}
