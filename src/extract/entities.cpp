@@ -475,9 +475,13 @@ void find_entities(State& st) {
                 fold_case(st.span_text(c.s, c.first, c.last)) == fold_case(dateline)) {
                 const std::string name = title_case(st.span_text(c.s, c.first, c.last));
                 int e = -1;
-                for (const LexEntry* le : st.lex.find_names(name))
+                bool other = false; // "UNITED NATIONS, Feb 24": the body's seat, no new place
+                for (const LexEntry* le : st.lex.find_names(name)) {
                     if (le->type == EntityType::Place && e < 0)
                         e = st.entity(le->type, le->name, le->id, le->qid, le->id);
+                    other |= le->type != EntityType::Place;
+                }
+                if (e < 0 && other) continue;
                 if (e < 0) e = st.entity(EntityType::Place, name, "place:" + name_key(name));
                 st.mention(e, c.s, c.first, c.last, name);
                 continue;

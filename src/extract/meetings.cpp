@@ -234,6 +234,21 @@ void find_meetings(State& st) {
                 --a;
             while (b < toks.size() && !clause_boundary(toks[b]) && !toks[b].quote)
                 ++b;
+            // "met Trump on Monday to press for guarantees for Kyiv": a purpose clause after
+            // the meeting names no participants.
+            if (verb)
+                for (std::size_t k = trig + 2; k + 1 < b; ++k)
+                    if (toks[k].lower == "to" && toks[k + 1].word && !toks[k + 1].cap &&
+                        (toks[k + 1].lower == "press" || toks[k + 1].lower == "discuss" ||
+                         toks[k + 1].lower == "seek" || toks[k + 1].lower == "push" ||
+                         toks[k + 1].lower == "urge" || toks[k + 1].lower == "ask" ||
+                         toks[k + 1].lower == "lobby" || toks[k + 1].lower == "win" ||
+                         toks[k + 1].lower == "secure" || toks[k + 1].lower == "review" ||
+                         toks[k + 1].lower == "prepare" || toks[k + 1].lower == "finalise" ||
+                         toks[k + 1].lower == "finalize" || toks[k + 1].lower == "work")) {
+                        b = k;
+                        break;
+                    }
             // "Ahead of the talks, the Chilean minister said ...": a trigger in
             // a fronted adverbial phrase ends with its comma.
             {
@@ -392,7 +407,8 @@ void find_meetings(State& st) {
                     // (Only a state's own body: "Hamas negotiators" stay Hamas.)
                     if (le && !le->country.empty() && le->kind == "government_body" &&
                         (after == "officials" || after == "delegation" || after == "commanders" ||
-                         after == "representatives" || after == "negotiators"))
+                         after == "representatives" || after == "negotiators" ||
+                         after == "experts" || after == "advisers" || after == "team"))
                         if (const LexEntry* ce = st.lex.by_id(le->country))
                             who = st.entity(ce->type, ce->name, ce->id, ce->qid, ce->id);
                 }

@@ -69,8 +69,8 @@ bool proposal_head(const State& st, const std::string& w) {
 /// Heads that need a modifier or complement to name a proposal ("agreement" alone does not).
 bool weak_head(const std::string& w) {
     return w == "agreement" || w == "deal" || w == "points" || w == "format" || w == "offer" ||
-           w == "offers" || w == "proposals" || w == "plan" || w == "plans" || w == "talks" ||
-           w == "demands" || w == "conditions" || w == "terms" || w == "settlement";
+           w == "resolution" || w == "offers" || w == "proposals" || w == "plan" || w == "plans" ||
+           w == "talks" || w == "demands" || w == "conditions" || w == "terms" || w == "settlement";
 }
 
 /// Heads of things an actor authors: an adjacent actor is their proposer ("the U.S. plan").
@@ -105,6 +105,13 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
             if (toks[k].lower == "to") return Pol::Demand;
             if (!toks[k].word) break;
         }
+    // "voted for the resolution", "voted in favour of X", "voted against Y".
+    if (w == "voted" || w == "votes" || w == "vote" || w == "voting") {
+        if (next == "against") return Pol::Oppose;
+        if (next == "for" || (next == "in" && i + 2 < toks.size() &&
+                              (toks[i + 2].lower == "favour" || toks[i + 2].lower == "favor")))
+            return Pol::Support;
+    }
     // "She asked also for more radar systems".
     if ((w == "asked" || w == "asks") && next == "also" && i + 2 < toks.size() &&
         toks[i + 2].lower == "for")
@@ -203,7 +210,8 @@ bool anaphoric_head(const std::string& w) {
     return w == "plan" || w == "proposal" || w == "offer" || w == "initiative" || w == "roadmap" ||
            w == "memorandum" || w == "draft" || w == "deal" || w == "package" || w == "framework" ||
            w == "blueprint" || w == "truce" || w == "ceasefire" || w == "agreement" ||
-           w == "idea" || w == "demand" || w == "request" || w == "suggestion";
+           w == "idea" || w == "demand" || w == "request" || w == "suggestion" ||
+           w == "resolution" || w == "text" || w == "declaration";
 }
 
 /// Heads that may refer back to any proposal: "Yerevan has rejected the idea".
@@ -220,7 +228,8 @@ bool plan_like(const std::string& w) {
 /// Agreement-like heads: "the agreement" may refer to "a framework trade deal".
 bool accord_like(const std::string& w) {
     return w == "deal" || w == "agreement" || w == "accord" || w == "pact" || w == "treaty" ||
-           w == "framework" || w == "settlement";
+           w == "framework" || w == "settlement" || w == "resolution" || w == "text" ||
+           w == "declaration";
 }
 
 /// The proposal that "the HEAD" at token `a` of sentence `s` refers to: the latest proposal
@@ -719,15 +728,21 @@ void find_proposals_and_stances(State& st) {
                     for (const auto& m : st.mentions[s])
                         if (m.first == k && is_actor_entity(st, m.entity)) to = m.last;
                     static const std::set<std::string> addressees = {
-                        "him",     "her",         "them",       "both", "the",
-                        "all",     "sides",       "parties",    "two",  "warring",
-                        "leaders", "governments", "government", "each", "other"};
+                        "him",      "her",         "them",       "both",    "the",
+                        "all",      "sides",       "parties",    "two",     "warring",
+                        "leaders",  "governments", "government", "each",    "other",
+                        "members",  "states",      "countries",  "nations", "allies",
+                        "partners", "lawmakers",   "parliament", "council"};
                     if (to == k)
                         while (to < toks.size() && to < k + 3 && addressees.count(toks[to].lower))
                             ++to;
                     if (to > k && to + 1 < toks.size() && toks[to].lower == "to" &&
-                        toks[to + 1].word && !toks[to + 1].cap)
+                        toks[to + 1].word && !toks[to + 1].cap) {
                         obj = to;
+                        // "urged members to support the draft": the draft is what is urged.
+                        if (to + 2 < toks.size() && verb_polarity(st, toks, to + 1) == Pol::Support)
+                            obj = to + 2;
+                    }
                 }
             }
             // "offered in return to halt ...", "in exchange".
@@ -835,7 +850,13 @@ void find_proposals_and_stances(State& st) {
                         if (stop_token(toks[k]) && k > obj) break;
                         // "agreed with Peru that the quotas ...": the clause is the object.
                         if (toks[k].lower == "that" && k > obj) break;
-                        if (proposal_head(st, toks[k].lower)) {
+                        // "backed the text", "welcomed the document": a definite reference
+                        // to the proposal named before.
+                        const bool refers =
+                            k > obj && anaphoric_head(toks[k].lower) &&
+                            (toks[k - 1].lower == "the" || toks[k - 1].lower == "this") &&
+                            k + 1 < toks.size() && stop_token(toks[k + 1]);
+                        if (proposal_head(st, toks[k].lower) || refers) {
                             std::tie(pa, pb) = noun_phrase(st, s, k);
                             if (pa < obj) pa = obj;
                             if (pb - pa < 2 && !st.trig("proposal_heads_alone", toks[k].lower) &&
@@ -1262,7 +1283,9 @@ void find_proposals_and_stances(State& st) {
             for (std::size_t k = b; k + 1 < std::min(toks.size(), b + 4); ++k)
                 if (toks[k].lower == "by" && k > 0 &&
                     (toks[k - 1].lower == "proposed" || toks[k - 1].lower == "forward" ||
-                     toks[k - 1].lower == "presented" || toks[k - 1].lower == "offered"))
+                     toks[k - 1].lower == "presented" || toks[k - 1].lower == "offered" ||
+                     toks[k - 1].lower == "drafted" || toks[k - 1].lower == "tabled" ||
+                     toks[k - 1].lower == "sponsored"))
                     for (const auto& m : st.mentions[s])
                         if (m.first > k && m.first <= k + 3 && is_actor_entity(st, m.entity))
                             add_proposer(st, p, m.entity);

@@ -757,9 +757,9 @@ void find_quotes(State& st) {
                                   t0[k - 1].lower == "with"))
                         continue;
                     // "France's Prime Minister X called it ...": the possessor is no speaker.
-                    bool possessor = false;
+                    bool possessor = false; // also a title's affiliation: "U.S. envoy X"
                     for (const auto& m : st.mentions[s0])
-                        possessor |= m.first == k && m.last < t0.size() && t0[m.last].lower == "'s";
+                        possessor |= m.first == k && is_modifier(st, s0, m);
                     if (possessor) continue;
                     speaker = e;
                     rule = "quote.subject";

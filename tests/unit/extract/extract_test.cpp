@@ -422,3 +422,23 @@ TEST_CASE("signing, a participle after a comma, denials of deeds, a spokesman's 
     REQUIRE(ex.quotes.size() == 1);
     CHECK(ex.quotes[0].speaker == index_of(ex, "Marco Ortiz"));
 }
+
+TEST_CASE("resolutions, votes, 'the text', a purpose clause and a body's dateline", "[extract]") {
+    auto ex = run("UNITED NATIONS, May 5 (Reuters) - The Security Council adopted a Chilean "
+                  "resolution on fishing rights. Peru voted against the resolution. Lima's envoy "
+                  "Marco Ortiz said Bolivia backed the text. Chilean President Ana Ruiz met "
+                  "Peruvian President Tomas Quispe on Monday to press for guarantees for "
+                  "Bolivia.\n",
+                  "2025-05-06");
+    for (const auto& e : ex.entities)
+        CHECK(!(e.name == "United Nations" && e.type == EntityType::Place));
+    CHECK(stance_on(ex, "United Nations Security Council", "resolution") != nullptr);
+    const DocStance* peru = stance_on(ex, "Peru", "resolution");
+    REQUIRE(peru != nullptr);
+    CHECK((peru->stance == Stance::Opposes || peru->stance == Stance::Rejects));
+    CHECK(stance_on(ex, "Bolivia", "resolution") != nullptr);
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    CHECK(m.participants.size() == 2);
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Bolivia")) == 0);
+}
