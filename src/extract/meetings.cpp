@@ -141,15 +141,20 @@ void find_meetings(State& st) {
             if ((w == "meet" || w == "convene") && next == "again" && last_meeting >= 0) {
                 bool sides = false;
                 for (std::size_t k = trig >= 6 ? trig - 6 : 0; k < trig; ++k)
-                    sides |= toks[k].lower == "sides" || toks[k].lower == "they" ||
-                             (toks[k].lower == "both" && k + 1 < trig &&
-                              (toks[k + 1].lower == "sides" || toks[k + 1].lower == "men" ||
-                               toks[k + 1].lower == "delegations"));
+                    sides |=
+                        toks[k].lower == "sides" || toks[k].lower == "they" ||
+                        ((toks[k].lower == "both" || toks[k].lower == "two") && k + 1 < trig &&
+                         (toks[k + 1].lower == "sides" || toks[k + 1].lower == "men" ||
+                          toks[k + 1].lower == "delegations" || toks[k + 1].lower == "leaders" ||
+                          toks[k + 1].lower == "presidents" || toks[k + 1].lower == "ministers"));
                 const auto day = find_date(st, s, trig, toks.size(), true);
                 if (sides && day) {
                     DocMeeting mt;
-                    mt.participants =
-                        st.ex.meetings[static_cast<std::size_t>(last_meeting)].participants;
+                    const auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+                    mt.participants = lm.participants;
+                    // "the two leaders" of a meeting their host joined: the two guests.
+                    if (mt.participants.size() > 2 && lm.host >= 0)
+                        std::erase(mt.participants, lm.host);
                     mt.date = day;
                     for (const auto& m : st.mentions[s])
                         if (!m.in_quote && m.first > trig && toks[m.first - 1].lower == "in" &&

@@ -442,3 +442,18 @@ TEST_CASE("resolutions, votes, 'the text', a purpose clause and a body's datelin
     CHECK(m.participants.size() == 2);
     CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Bolivia")) == 0);
 }
+
+TEST_CASE("'the two leaders are due to meet again' leaves the host out", "[extract]") {
+    auto ex = run("Chilean President Ana Ruiz hosted Peruvian President Tomas Quispe and "
+                  "Bolivian President Luis Arce in Santiago on Sunday. The two leaders are due "
+                  "to meet again in Lima on November 20.\n",
+                  "2025-11-10");
+    REQUIRE(ex.meetings.size() == 2);
+    const DocMeeting* next = nullptr;
+    for (const auto& m : ex.meetings)
+        if (m.date && m.date->iso() == "2025-11-20") next = &m;
+    REQUIRE(next != nullptr);
+    CHECK(next->participants.size() == 2);
+    CHECK(std::count(next->participants.begin(), next->participants.end(),
+                     index_of(ex, "Ana Ruiz")) == 0);
+}
