@@ -644,15 +644,20 @@ void find_meetings(State& st) {
             last_meeting_sentence = s;
         }
         // "Ana Ruiz, who once more led the Chilean side," / "Ortiz, who headed the
-        // Ukrainian delegation": the leaders of the sides take part in the meeting of the text.
+        // Ukrainian delegation": the leaders of the sides take part in the meeting of the text;
+        // so does "X, who mediated the meeting".
         if (last_meeting >= 0) {
             for (std::size_t k = 0; k + 3 < toks.size(); ++k) {
                 const auto& v = toks[k].lower;
-                if (v != "led" && v != "headed" && v != "leads" && v != "heads") continue;
+                const bool mediated = (v == "mediated" || v == "moderated" || v == "facilitated" ||
+                                       v == "brokered") &&
+                                      (toks[k + 1].lower == "the" || toks[k + 1].lower == "these");
+                if (v != "led" && v != "headed" && v != "leads" && v != "heads" && !mediated)
+                    continue;
                 bool team = false;
                 for (std::size_t q = k + 1; q < std::min(toks.size(), k + 5); ++q)
                     team |= toks[q].lower == "team" || toks[q].lower == "delegation" ||
-                            toks[q].lower == "side";
+                            toks[q].lower == "side" || (mediated && meeting_noun(toks[q].lower));
                 if (!team) continue;
                 const int who = subject_actor(st, s, k);
                 if (who < 0 ||

@@ -14,16 +14,18 @@ namespace {
 
 const std::set<std::string>& stop_left() {
     static const std::set<std::string> s = {
-        "a",      "an",    "the",  "this",    "that",  "these", "those",  "its",     "their",
-        "his",    "her",   "our",  "my",      "your",  "any",   "every",  "some",    "no",
-        "of",     "for",   "on",   "to",      "from",  "with",  "in",     "at",      "by",
-        "and",    "or",    "but",  "is",      "are",   "was",   "were",   "be",      "been",
-        "has",    "have",  "had",  "will",    "would", "could", "should", "can",     "may",
-        "might",  "must",  "not",  "said",    "says",  "told",  "that",   "which",   "who",
-        "it",     "they",  "he",   "she",     "we",    "i",     "as",     "also",    "only",
-        "such",   "about", "over", "into",    "than",  "more",  "most",   "after",   "before",
-        "while",  "when",  "if",   "whether", "what",  "how",   "why",    "there",   "here",
-        "latest", "what",  "so",   "other",   "both",  "all",   "each",   "another", "ever"};
+        "without", "between", "amid",   "despite", "against", "under", "broke",   "came",  "went",
+        "took",    "made",    "held",   "a",       "an",      "the",   "this",    "that",  "these",
+        "those",   "its",     "their",  "his",     "her",     "our",   "my",      "your",  "any",
+        "every",   "some",    "no",     "of",      "for",     "on",    "to",      "from",  "with",
+        "in",      "at",      "by",     "and",     "or",      "but",   "is",      "are",   "was",
+        "were",    "be",      "been",   "has",     "have",    "had",   "will",    "would", "could",
+        "should",  "can",     "may",    "might",   "must",    "not",   "said",    "says",  "told",
+        "that",    "which",   "who",    "it",      "they",    "he",    "she",     "we",    "i",
+        "as",      "also",    "only",   "such",    "about",   "over",  "into",    "than",  "more",
+        "most",    "after",   "before", "while",   "when",    "if",    "whether", "what",  "how",
+        "why",     "there",   "here",   "latest",  "what",    "so",    "other",   "both",  "all",
+        "each",    "another", "ever"};
     return s;
 }
 
@@ -81,7 +83,8 @@ bool authored_head(const std::string& w) {
 }
 
 bool is_neg(const std::string& w) {
-    return w == "not" || w == "n't" || w == "never" || w == "no" || w == "nor" || w == "neither";
+    return w == "not" || w == "n't" || w == "never" || w == "no" || w == "nor" || w == "neither" ||
+           w == "fail" || w == "fails" || w == "failed" || w == "unable";
 }
 
 enum class Pol { None, Support, Demand, Oppose, Reject, Propose };
@@ -134,7 +137,9 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
 /// Predicates that oppose their subject: "X is impossible", "X is unacceptable".
 bool opposing_predicate(const std::string& w) {
     return w == "impossible" || w == "unacceptable" || w == "intolerable" || w == "inadmissible" ||
-           w == "threat" || w == "non-starter" || w == "out";
+           w == "threat" || w == "non-starter" || w == "out" || w == "one-sided" ||
+           w == "unrealistic" || w == "unbalanced" || w == "unworkable" || w == "absurd" ||
+           w == "provocation" || w == "ultimatum" || w == "dead-end";
 }
 
 std::string strip_label(std::string s) {
@@ -1264,6 +1269,7 @@ void find_proposals_and_stances(State& st) {
                 covered |= !m.demonym && i >= m.first && i < m.last;
             if (covered) continue;
             auto [a, b] = noun_phrase(st, s, i);
+            b = std::max(i + 1, without_time(toks, a, b)); // "agreement on Tuesday"
             if (definite_bare(st, s, a, b)) {
                 add_proposal(st, s, a, b, "proposal.noun");
                 continue;

@@ -457,3 +457,20 @@ TEST_CASE("'the two leaders are due to meet again' leaves the host out", "[extra
     CHECK(std::count(next->participants.begin(), next->participants.end(),
                      index_of(ex, "Ana Ruiz")) == 0);
 }
+
+TEST_CASE("a mediator joins, failing to agree is no stance, 'one-sided' opposes", "[extract]") {
+    auto ex = run("Talks between Chile and Peru in Lima broke up without agreement on Tuesday "
+                  "after Peru rejected a Bolivian proposal for a joint river patrol. Envoy Ana "
+                  "Ruiz, who mediated the talks, said she regretted it. Chilean negotiator Marco "
+                  "Ortiz called the proposal \"one-sided\". Chile and Peru failed to agree on a "
+                  "fishing accord.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Ana Ruiz")) == 1);
+    const DocStance* o = stance_on(ex, "Marco Ortiz", "river patrol");
+    REQUIRE(o != nullptr);
+    CHECK(o->stance == Stance::Opposes);
+    CHECK(stance_on(ex, "Chile", "fishing accord") == nullptr);
+    for (const auto& p : ex.proposals)
+        CHECK(p.label != "agreement");
+}
