@@ -291,6 +291,22 @@ void find_meetings(State& st) {
                 contains_phrase(toks, 0, toks.size(), {"told", "reporters"}) ||
                 contains_phrase(toks, a, b, {"not", "currently"}))
                 negative = true;
+            // "Russia wanted a meeting between X and Y", "proposed a summit", "called for
+            // talks": a meeting asked for is a proposal, not a meeting.
+            if ((noun || w == "meeting") && trig >= 2) {
+                static const std::set<std::string> asked = {
+                    "wanted",    "wants",    "want",   "proposed",  "proposes", "propose",
+                    "suggested", "suggests", "sought", "seeks",     "demanded", "demands",
+                    "offered",   "offers",   "urged",  "requested", "for"};
+                for (std::size_t k = trig >= 4 ? trig - 4 : 0; k < trig; ++k)
+                    if (asked.count(toks[k].lower) &&
+                        (toks[k].lower != "for" ||
+                         (k > 0 &&
+                          (toks[k - 1].lower == "called" || toks[k - 1].lower == "calls" ||
+                           toks[k - 1].lower == "pressed" || toks[k - 1].lower == "pushed" ||
+                           toks[k - 1].lower == "asked"))))
+                        negative = true;
+            }
             // "the meeting of X with Y, which was planned for the 10th, was cancelled": the
             // predicate of the meeting noun, after a relative clause.
             if (noun || w == "meeting")
@@ -703,6 +719,14 @@ void find_meetings(State& st) {
                             side = subj;
                     }
                     if (!by_team && side < 0) continue;
+                    // "Russia sent a team headed by X", "Ukraine's delegation was led by X":
+                    // the side named before the team is X's.
+                    if (side < 0)
+                        for (const auto& m : st.mentions[s])
+                            if (m.last <= k && m.first + 8 >= k && !m.in_quote &&
+                                st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                    EntityType::Country)
+                                side = m.entity;
                     for (const auto& m : st.mentions[s]) {
                         if (m.first < k + 2 || m.first > k + 6 || m.in_quote || m.demonym) continue;
                         auto& pe = st.ex.entities[static_cast<std::size_t>(m.entity)];

@@ -471,6 +471,7 @@ std::vector<int> two_sides(const State& st) {
     std::vector<int> sides;
     if (st.ex.meetings.empty()) return sides;
     for (int p : st.ex.meetings.front().participants) {
+        if (p == st.ex.meetings.front().host) continue; // the host is no side of the talks
         const auto& pe = st.ex.entities[static_cast<std::size_t>(p)];
         int side = p;
         if (pe.type == EntityType::Person) {

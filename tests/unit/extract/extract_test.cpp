@@ -474,3 +474,19 @@ TEST_CASE("a mediator joins, failing to agree is no stance, 'one-sided' opposes"
     for (const auto& p : ex.proposals)
         CHECK(p.label != "agreement");
 }
+
+TEST_CASE("a team headed by X is X's side, a meeting asked for is none, the host is no side",
+          "[extract]") {
+    auto ex = run("Chilean and Peruvian delegations held talks in Quito, with Ecuador's Foreign "
+                  "Minister Luis Vera chairing the meeting. Peru sent a team headed by "
+                  "presidential aide Tomas Quispe. The two sides agreed to a prisoner exchange. "
+                  "Quispe said Peru wanted a meeting between Ana Ruiz and Marco Ortiz.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Tomas Quispe")) ==
+          1);
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Peru")) == 0);
+    const DocEntity* q = find(ex, "Tomas Quispe");
+    REQUIRE(q != nullptr);
+    CHECK(q->affiliation == index_of(ex, "Peru"));
+}
