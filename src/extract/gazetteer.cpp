@@ -1,5 +1,7 @@
 #include "extract/gazetteer.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -32,14 +34,14 @@ template <class Map> void add_prefixes(Map& map, const std::vector<Token>& toks,
 
 /// Lower-case capital names that are also ordinary words; never matched in lower case.
 bool common_word(const std::string& lower) {
-    static const std::set<std::string> words = {"male",  "lima",     "victoria", "praia", "nice",
+    static const std::unordered_set<std::string> words = {"male",  "lima",     "victoria", "praia", "nice",
                                                 "sucre", "kingston", "bern",     "rome"};
     return words.count(lower) > 0 || lower.size() < 4;
 }
 
 } // namespace
 
-Gazetteer::Gazetteer(const Lexicon& lex) {
+Gazetteer::Gazetteer(const Lexicon& lex) : triggers_(lex) {
     auto add = [&](const std::string& surface, std::size_t entry, GazKind kind) {
         std::string s = surface;
         // "the Kremlin" matches "Kremlin" and "the UN" "UN"; a one-word name with its article
@@ -112,6 +114,20 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
                           "chief", "senior", "special", "top", "interim", "lead", "outgoing",
                           "incoming", "late", "then", "us", "u.s."})
         role_words_.insert(w);
+    // First and last words of the role keys (the words of a key hold no space).
+    for (const auto& [key, title] : roles_) {
+        role_first_words_.insert(key.substr(0, key.find(' ')));
+        role_last_words_.insert(key.substr(key.rfind(' ') + 1));
+    }
+    for (const auto& r : lex.roles)
+        for (const auto& h : r.holders) {
+            auto ht = tokens_of(h.person);
+            if (ht.size() >= 2) {
+                holder_surname_set_.insert(ht.back().text);
+                holder_surnames_.emplace(ht.back().text, &h);
+            }
+            holders_by_key_.emplace(name_key(h.person), std::make_pair(&r, &h));
+        }
 }
 
 std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::size_t i) const {

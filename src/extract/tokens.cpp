@@ -1,8 +1,12 @@
 // Tokenizer and the `State` helpers of the extractor.
 #include "core/text.hpp"
+#include "extract/gazetteer.hpp"
 #include "extract/internal.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <unordered_set>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -20,10 +24,59 @@ UChar32 cp_at(const std::string& s, std::size_t i, std::size_t end, std::size_t*
     return c < 0 ? 0xFFFD : c;
 }
 
-bool is_word_cp(UChar32 c) {
+bool is_word_cp_icu(UChar32 c) {
     if (u_isalnum(c)) return true;
     const int8_t t = u_charType(c);
     return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+/// ICU's answers for the ASCII code points, asked once: the tokenizer's tests for ASCII then
+/// cost a table look-up (the same answers, without a call into ICU per character).
+struct AsciiClass {
+    enum : std::uint8_t { Word = 1, Space = 2, Alpha = 4, Upper = 8, Digit = 16, Title = 32 };
+    std::uint8_t flags[128] = {};
+    AsciiClass() {
+        for (UChar32 c = 0; c < 128; ++c) {
+            std::uint8_t f = 0;
+            if (is_word_cp_icu(c)) f |= Word;
+            if (u_isUWhiteSpace(c)) f |= Space;
+            if (u_isalpha(c)) f |= Alpha;
+            if (u_isupper(c)) f |= Upper;
+            if (u_isdigit(c)) f |= Digit;
+            if (u_istitle(c)) f |= Title;
+            flags[c] = f;
+        }
+    }
+};
+
+const AsciiClass& ascii_class() {
+    static const AsciiClass table;
+    return table;
+}
+
+bool is_word_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Word) != 0;
+    return is_word_cp_icu(c);
+}
+bool is_space_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Space) != 0;
+    return u_isUWhiteSpace(c);
+}
+bool is_alpha_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Alpha) != 0;
+    return u_isalpha(c);
+}
+bool is_upper_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Upper) != 0;
+    return u_isupper(c);
+}
+bool is_digit_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Digit) != 0;
+    return u_isdigit(c);
+}
+bool is_title_cp(UChar32 c) {
+    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Title) != 0;
+    return u_istitle(c);
 }
 
 bool is_quote_cp(UChar32 c) {
@@ -43,7 +96,7 @@ std::string lower_utf8(const std::string& s) {
     if (ascii) {
         std::string out = s;
         for (auto& ch : out)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         return out;
     }
     std::string out;
@@ -51,8 +104,8 @@ std::string lower_utf8(const std::string& s) {
     return out;
 }
 
-const std::set<std::string>& abbreviations() {
-    static const std::set<std::string> a = {"Mr", "Mrs", "Ms",  "Dr",  "St",  "Jr",   "Sr", "Gen",
+const std::unordered_set<std::string>& abbreviations() {
+    static const std::unordered_set<std::string> a = {"Mr", "Mrs", "Ms",  "Dr",  "St",  "Jr",   "Sr", "Gen",
                                             "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"};
     return a;
 }
@@ -65,7 +118,7 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
     while (i < end) {
         std::size_t next = 0;
         UChar32 c = cp_at(text, i, end, &next);
-        if (u_isUWhiteSpace(c) || c == 0xFEFF) {
+        if (is_space_cp(c) || c == 0xFEFF) {
             i = next;
             continue;
         }
@@ -85,21 +138,21 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
                 UChar32 e = n2 < end ? cp_at(text, n2, end, &n3) : 0;
                 if ((is_hyphen(d) || d == '.' || d == ',' || d == '/') && n2 < end &&
                     is_word_cp(e)) {
-                    if (d == ',' && !(u_isdigit(e) && u_isdigit(cp_at(text, j - 1, end, &n3))))
+                    if (d == ',' && !(is_digit_cp(e) && is_digit_cp(cp_at(text, j - 1, end, &n3))))
                         break;
                     if (d == '.') {
                         // Kept in "1.5" and in acronyms of single letters ("U.S", "D.C").
-                        const bool digits = u_isdigit(e) && u_isdigit(text[j - 1]);
+                        const bool digits = is_digit_cp(e) && is_digit_cp(text[j - 1]);
                         const bool acronym =
-                            u_isalpha(e) &&
+                            is_alpha_cp(e) &&
                             (j - t.begin == 1 || (j - t.begin >= 3 && text[j - 2] == '.'));
                         if (!digits && !acronym) break;
                     }
-                    if (d == '/' && !u_isdigit(e)) break;
+                    if (d == '/' && !is_digit_cp(e)) break;
                     j = n2;
                     continue;
                 }
-                if (is_apostrophe(d) && n2 < end && u_isalpha(e)) {
+                if (is_apostrophe(d) && n2 < end && is_alpha_cp(e)) {
                     // Possessive 's is its own token; other apostrophes stay inside (don't).
                     std::size_t n4 = 0;
                     UChar32 f = n3 < end ? cp_at(text, n3, end, &n4) : 0;
@@ -118,15 +171,15 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
             t.end = j;
             t.text = text.substr(t.begin, t.end - t.begin);
             t.word = true;
-            t.cap = u_isupper(c) || u_istitle(c);
-            t.digit = u_isdigit(c);
+            t.cap = is_upper_cp(c) || is_title_cp(c);
+            t.digit = is_digit_cp(c);
             int letters = 0, uppers = 0;
             for (std::size_t k = t.begin; k < t.end;) {
                 std::size_t nk = 0;
                 UChar32 d = cp_at(text, k, t.end, &nk);
-                if (u_isalpha(d)) {
+                if (is_alpha_cp(d)) {
                     ++letters;
-                    if (u_isupper(d)) ++uppers;
+                    if (is_upper_cp(d)) ++uppers;
                 }
                 k = nk;
             }
@@ -153,6 +206,34 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
     }
     return out;
 }
+
+TriggerIndex::TriggerIndex(const Lexicon& lex) : lex_(lex) {
+    for (const auto& [category, words] : lex.triggers) {
+        const std::size_t bit = names_.size();
+        names_.push_back(category);
+        if (bit >= 64) continue;
+        for (const auto& w : words)
+            words_[w] |= std::uint64_t{1} << bit;
+    }
+}
+
+int TriggerIndex::category_bit(const char* category) const {
+    // `names_` is sorted (the keys of a std::map): a binary search with strcmp.
+    std::size_t lo = 0, hi = names_.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        const int c = std::strcmp(names_[mid].c_str(), category);
+        if (c == 0) return static_cast<int>(mid);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+State::State(const Document& d, const Lexicon& l, const Gazetteer& g)
+    : doc(d), lex(l), gz(g), triggers_(g.triggers()) {}
 
 Evidence State::evidence(std::size_t sentence, std::size_t first, std::size_t last,
                          const std::string& rule, double confidence) const {
