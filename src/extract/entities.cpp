@@ -22,8 +22,8 @@ bool is_article(const std::string& w) {
 
 bool is_locative(const std::string& w) {
     static const std::unordered_set<std::string> loc = {"in",      "at",     "to",      "from",
-                                              "near",    "into",   "towards", "toward",
-                                              "outside", "inside", "visited"};
+                                                        "near",    "into",   "towards", "toward",
+                                                        "outside", "inside", "visited"};
     return loc.count(w) > 0;
 }
 
@@ -685,8 +685,7 @@ void find_entities(State& st) {
                 if (!t.word || !t.cap || t.upper || t.digit || covered_at(s, i)) continue;
                 if (toks[i + 1].cap && toks[i + 1].word) continue; // part of a longer name
                 if (toks[i - 1].cap && toks[i - 1].word && toks[i - 1].lower != "the") continue;
-                if (st.trig("not_names", t.lower) || gz.role_word(t.lower) ||
-                    is_surname(t.text))
+                if (st.trig("not_names", t.lower) || gz.role_word(t.lower) || is_surname(t.text))
                     continue;
                 auto& u = uses[t.text];
                 ++u.first;

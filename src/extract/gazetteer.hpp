@@ -1,6 +1,7 @@
 // Longest-match lookup of lexicon names over tokens, and of role titles.
 #pragma once
 
+#include "extract/flat_map.hpp"
 #include "extract/internal.hpp"
 
 #include <map>
@@ -34,17 +35,17 @@ public:
 
     /// A word that occurs in role titles ("envoy", "presidential", "federal", "supreme").
     [[nodiscard]] bool role_word(const std::string& lower) const {
-        return role_words_.count(lower) > 0;
+        return role_words_.contains(lower);
     }
 
     /// Whether some role title's first word is `lower` (a title phrase starting with another
     /// word is never a role).
     [[nodiscard]] bool role_may_start(const std::string& lower) const {
-        return role_first_words_.count(lower) > 0;
+        return role_first_words_.contains(lower);
     }
     /// Whether some role title's last word is `lower`.
     [[nodiscard]] bool role_may_end(const std::string& lower) const {
-        return role_last_words_.count(lower) > 0;
+        return role_last_words_.contains(lower);
     }
 
     /// The lexicon's trigger sets, indexed (see `TriggerIndex`).
@@ -54,7 +55,7 @@ public:
     // here; the pointers point into the Lexicon, which outlives the Gazetteer).
     /// Last token of each holder's name of two tokens or more ("Putin").
     [[nodiscard]] bool holder_surname(const std::string& word) const {
-        return holder_surname_set_.count(word) > 0;
+        return holder_surname_set_.contains(word);
     }
     /// The same last tokens, each to its first holder in lexicon order.
     [[nodiscard]] const std::map<std::string, const RoleHolder*>& holder_surnames() const {
@@ -68,18 +69,18 @@ public:
 
 private:
     TriggerIndex triggers_;
-    std::unordered_set<std::string> role_words_;
-    std::unordered_set<std::string> role_first_words_, role_last_words_;
-    std::unordered_set<std::string> holder_surname_set_;
+    FlatStringMap<char> role_words_;
+    FlatStringMap<char> role_first_words_, role_last_words_;
+    FlatStringMap<char> holder_surname_set_;
     std::map<std::string, const RoleHolder*> holder_surnames_;
     std::multimap<std::string, std::pair<const RoleEntry*, const RoleHolder*>> holders_by_key_;
     struct Hit {
         std::size_t entry;
         GazKind kind;
     };
-    std::unordered_map<std::string, std::vector<Hit>> exact_;  ///< "U.S." / "New York"
-    std::unordered_map<std::string, std::vector<Hit>> folded_; ///< lower-case metonyms ("kyiv")
-    std::unordered_map<std::string, std::string> roles_;
+    FlatStringMap<std::vector<Hit>> exact_;  ///< "U.S." / "New York"
+    FlatStringMap<std::vector<Hit>> folded_; ///< lower-case metonyms ("kyiv")
+    FlatStringMap<std::string> roles_;
     std::unordered_map<std::string, std::size_t> places_by_name_;
     std::size_t max_len_ = 1;
 };

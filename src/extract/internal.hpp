@@ -3,6 +3,7 @@
 
 #include "core/document.hpp"
 #include "core/extraction.hpp"
+#include "extract/flat_map.hpp"
 #include "lexicon/lexicon.hpp"
 
 #include <cstdint>
@@ -67,19 +68,17 @@ public:
     /// True when `lower` is in trigger set `category` (the same answer as
     /// `lex.trigger(category).count(lower) > 0`).
     [[nodiscard]] bool has(const char* category, const std::string& lower) const {
-        const int bit = category_bit(category);
-        if (bit < 0) return false;
-        if (bit >= 64) return lex_.trigger(category).count(lower) > 0;
-        const auto it = words_.find(lower);
-        return it != words_.end() && ((it->second >> bit) & 1U) != 0;
+        const int* bit = categories_.find(category);
+        if (!bit) return false;
+        if (*bit >= 64) return lex_.trigger(category).count(lower) > 0;
+        const std::uint64_t* mask = words_.find(lower);
+        return mask && ((*mask >> *bit) & 1U) != 0;
     }
 
 private:
-    /// Index of `category` in `names_` (sorted), or -1 when the lexicon has no such category.
-    [[nodiscard]] int category_bit(const char* category) const;
     const Lexicon& lex_;
-    std::vector<std::string> names_;
-    std::unordered_map<std::string, std::uint64_t> words_;
+    FlatStringMap<int> categories_;      ///< category -> its bit (its rank in `lex.triggers`)
+    FlatStringMap<std::uint64_t> words_; ///< word -> bits of the categories holding it
 };
 
 struct State {

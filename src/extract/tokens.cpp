@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
-#include <unordered_set>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace parley::extract {
 
@@ -54,28 +54,28 @@ const AsciiClass& ascii_class() {
     return table;
 }
 
-bool is_word_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Word) != 0;
+bool is_word_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Word) != 0;
     return is_word_cp_icu(c);
 }
-bool is_space_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Space) != 0;
+bool is_space_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Space) != 0;
     return u_isUWhiteSpace(c);
 }
-bool is_alpha_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Alpha) != 0;
+bool is_alpha_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Alpha) != 0;
     return u_isalpha(c);
 }
-bool is_upper_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Upper) != 0;
+bool is_upper_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Upper) != 0;
     return u_isupper(c);
 }
-bool is_digit_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Digit) != 0;
+bool is_digit_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Digit) != 0;
     return u_isdigit(c);
 }
-bool is_title_cp(UChar32 c) {
-    if (c >= 0 && c < 128) return (ascii_class().flags[c] & AsciiClass::Title) != 0;
+bool is_title_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Title) != 0;
     return u_istitle(c);
 }
 
@@ -105,31 +105,33 @@ std::string lower_utf8(const std::string& s) {
 }
 
 const std::unordered_set<std::string>& abbreviations() {
-    static const std::unordered_set<std::string> a = {"Mr", "Mrs", "Ms",  "Dr",  "St",  "Jr",   "Sr", "Gen",
-                                            "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"};
+    static const std::unordered_set<std::string> a = {"Mr",  "Mrs", "Ms",  "Dr",   "St",
+                                                      "Jr",  "Sr",  "Gen", "Lt",   "Col",
+                                                      "Sen", "Rep", "Gov", "Prof", "No"};
     return a;
 }
 
 } // namespace
 
 std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::size_t end) {
+    const AsciiClass& cls = ascii_class();
     std::vector<Token> out;
     std::size_t i = begin;
     while (i < end) {
         std::size_t next = 0;
         UChar32 c = cp_at(text, i, end, &next);
-        if (is_space_cp(c) || c == 0xFEFF) {
+        if (is_space_cp(cls, c) || c == 0xFEFF) {
             i = next;
             continue;
         }
         Token t;
         t.begin = i;
-        if (is_word_cp(c)) {
+        if (is_word_cp(cls, c)) {
             std::size_t j = next;
             while (j < end) {
                 std::size_t n2 = 0;
                 UChar32 d = cp_at(text, j, end, &n2);
-                if (is_word_cp(d)) {
+                if (is_word_cp(cls, d)) {
                     j = n2;
                     continue;
                 }
@@ -137,26 +139,27 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
                 std::size_t n3 = 0;
                 UChar32 e = n2 < end ? cp_at(text, n2, end, &n3) : 0;
                 if ((is_hyphen(d) || d == '.' || d == ',' || d == '/') && n2 < end &&
-                    is_word_cp(e)) {
-                    if (d == ',' && !(is_digit_cp(e) && is_digit_cp(cp_at(text, j - 1, end, &n3))))
+                    is_word_cp(cls, e)) {
+                    if (d == ',' &&
+                        !(is_digit_cp(cls, e) && is_digit_cp(cls, cp_at(text, j - 1, end, &n3))))
                         break;
                     if (d == '.') {
                         // Kept in "1.5" and in acronyms of single letters ("U.S", "D.C").
-                        const bool digits = is_digit_cp(e) && is_digit_cp(text[j - 1]);
+                        const bool digits = is_digit_cp(cls, e) && is_digit_cp(cls, text[j - 1]);
                         const bool acronym =
-                            is_alpha_cp(e) &&
+                            is_alpha_cp(cls, e) &&
                             (j - t.begin == 1 || (j - t.begin >= 3 && text[j - 2] == '.'));
                         if (!digits && !acronym) break;
                     }
-                    if (d == '/' && !is_digit_cp(e)) break;
+                    if (d == '/' && !is_digit_cp(cls, e)) break;
                     j = n2;
                     continue;
                 }
-                if (is_apostrophe(d) && n2 < end && is_alpha_cp(e)) {
+                if (is_apostrophe(d) && n2 < end && is_alpha_cp(cls, e)) {
                     // Possessive 's is its own token; other apostrophes stay inside (don't).
                     std::size_t n4 = 0;
                     UChar32 f = n3 < end ? cp_at(text, n3, end, &n4) : 0;
-                    if ((e == 's' || e == 'S') && !is_word_cp(f)) break;
+                    if ((e == 's' || e == 'S') && !is_word_cp(cls, f)) break;
                     j = n2;
                     continue;
                 }
@@ -171,15 +174,15 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
             t.end = j;
             t.text = text.substr(t.begin, t.end - t.begin);
             t.word = true;
-            t.cap = is_upper_cp(c) || is_title_cp(c);
-            t.digit = is_digit_cp(c);
+            t.cap = is_upper_cp(cls, c) || is_title_cp(cls, c);
+            t.digit = is_digit_cp(cls, c);
             int letters = 0, uppers = 0;
             for (std::size_t k = t.begin; k < t.end;) {
                 std::size_t nk = 0;
                 UChar32 d = cp_at(text, k, t.end, &nk);
-                if (is_alpha_cp(d)) {
+                if (is_alpha_cp(cls, d)) {
                     ++letters;
-                    if (is_upper_cp(d)) ++uppers;
+                    if (is_upper_cp(cls, d)) ++uppers;
                 }
                 k = nk;
             }
@@ -187,7 +190,8 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
             i = t.end;
         } else if (is_apostrophe(c) && next < end && (text[next] == 's' || text[next] == 'S') &&
                    !out.empty() && out.back().end == i &&
-                   (next + 1 >= end || !is_word_cp(static_cast<unsigned char>(text[next + 1])))) {
+                   (next + 1 >= end ||
+                    !is_word_cp(cls, static_cast<unsigned char>(text[next + 1])))) {
             t.end = next + 1;
             t.text = text.substr(t.begin, t.end - t.begin);
             t.word = false;
@@ -208,28 +212,17 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
 }
 
 TriggerIndex::TriggerIndex(const Lexicon& lex) : lex_(lex) {
-    for (const auto& [category, words] : lex.triggers) {
-        const std::size_t bit = names_.size();
-        names_.push_back(category);
+    std::vector<std::pair<std::string, int>> categories;
+    std::unordered_map<std::string, std::uint64_t> words;
+    for (const auto& [category, members] : lex.triggers) {
+        const int bit = static_cast<int>(categories.size());
+        categories.emplace_back(category, bit);
         if (bit >= 64) continue;
-        for (const auto& w : words)
-            words_[w] |= std::uint64_t{1} << bit;
+        for (const auto& w : members)
+            words[w] |= std::uint64_t{1} << bit;
     }
-}
-
-int TriggerIndex::category_bit(const char* category) const {
-    // `names_` is sorted (the keys of a std::map): a binary search with strcmp.
-    std::size_t lo = 0, hi = names_.size();
-    while (lo < hi) {
-        const std::size_t mid = (lo + hi) / 2;
-        const int c = std::strcmp(names_[mid].c_str(), category);
-        if (c == 0) return static_cast<int>(mid);
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    categories_ = FlatStringMap<int>(std::move(categories));
+    words_ = freeze(words);
 }
 
 State::State(const Document& d, const Lexicon& l, const Gazetteer& g)
