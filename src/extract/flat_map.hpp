@@ -41,11 +41,28 @@ namespace parley::extract {
     return h;
 }
 
+/// A cheap hash of a string from its length and its first and last two bytes, for the filter
+/// that `FlatStringMap` asks before the full look-up.
+[[nodiscard]] inline std::uint32_t quick_hash(std::string_view s) {
+    const std::size_t n = s.size();
+    auto at = [&](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i]));
+    };
+    std::uint32_t h = static_cast<std::uint32_t>(n) * 0x9E3779B1U;
+    if (n > 0) h ^= at(0) * 0x85EBCA6BU ^ at(n - 1) * 0xC2B2AE35U;
+    if (n > 1) h ^= at(1) * 0x27D4EB2FU ^ at(n - 2) * 0x165667B1U;
+    h ^= h >> 15;
+    h *= 0x2C1B3C6DU;
+    h ^= h >> 13;
+    return h;
+}
+
 /// A hash map built once from distinct keys and then only read. The slots are one flat array
 /// of 8 bytes each (a tag of the hash and an index), probed linearly; a key's text is compared
 /// only when the tags agree, so a look-up of a word that is not a key usually reads a single
 /// cache line. (`std::unordered_map` follows a pointer to a node, and another to its string,
-/// for every look-up.)
+/// for every look-up.) Before that, a bit array indexed by `quick_hash` (about 16 bits per key)
+/// turns away most strings that are not keys without hashing them in full.
 template <class V> class FlatStringMap {
 public:
     FlatStringMap() = default;
@@ -57,9 +74,16 @@ public:
             cap *= 2;
         slots_.assign(cap, Slot{});
         mask_ = cap - 1;
+        std::size_t bits = 4096;
+        while (bits < items.size() * 16)
+            bits *= 2;
+        filter_.assign(bits / 64, 0);
+        filter_mask_ = bits - 1;
         keys_.reserve(items.size());
         values_.reserve(items.size());
         for (auto& [key, value] : items) {
+            const std::uint32_t q = quick_hash(key) & filter_mask_;
+            filter_[q >> 6] |= std::uint64_t{1} << (q & 63);
             const std::uint64_t h = string_hash(key);
             std::size_t pos = static_cast<std::size_t>(h) & mask_;
             while (slots_[pos].index != kEmpty)
@@ -73,6 +97,8 @@ public:
     /// The value of `key`, or null. The pointer points into this map.
     [[nodiscard]] const V* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
+        const std::uint32_t q = quick_hash(key) & filter_mask_;
+        if (((filter_[q >> 6] >> (q & 63)) & 1U) == 0) return nullptr;
         const std::uint64_t h = string_hash(key);
         const std::uint32_t tag = tag_of(h);
         for (std::size_t pos = static_cast<std::size_t>(h) & mask_;; pos = (pos + 1) & mask_) {
@@ -95,6 +121,8 @@ private:
 
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    std::vector<std::uint64_t> filter_; ///< bit `quick_hash(key) & filter_mask_` set per key
+    std::uint32_t filter_mask_ = 0;
     std::vector<std::string> keys_;
     std::vector<V> values_;
 };

@@ -68,11 +68,13 @@ public:
     /// True when `lower` is in trigger set `category` (the same answer as
     /// `lex.trigger(category).count(lower) > 0`).
     [[nodiscard]] bool has(const char* category, const std::string& lower) const {
+        // The word first: most words are in no trigger set, and `words_` holds them all.
+        const std::uint64_t* mask = words_.find(lower);
+        if (!mask) return false;
         const int* bit = categories_.find(category);
         if (!bit) return false;
         if (*bit >= 64) return lex_.trigger(category).count(lower) > 0;
-        const std::uint64_t* mask = words_.find(lower);
-        return mask && ((*mask >> *bit) & 1U) != 0;
+        return ((*mask >> *bit) & 1U) != 0;
     }
 
 private:

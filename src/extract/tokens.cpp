@@ -217,9 +217,9 @@ TriggerIndex::TriggerIndex(const Lexicon& lex) : lex_(lex) {
     for (const auto& [category, members] : lex.triggers) {
         const int bit = static_cast<int>(categories.size());
         categories.emplace_back(category, bit);
-        if (bit >= 64) continue;
+        // Every word has an entry (the categories past the 64th add none of their bits).
         for (const auto& w : members)
-            words[w] |= std::uint64_t{1} << bit;
+            words[w] |= bit < 64 ? std::uint64_t{1} << bit : 0;
     }
     categories_ = FlatStringMap<int>(std::move(categories));
     words_ = freeze(words);
