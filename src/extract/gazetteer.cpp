@@ -158,9 +158,13 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
         const Token& t = toks[i + len - 1];
         const std::vector<Hit>* found = nullptr;
         if (exact_open) {
-            if (len > 1) exact_key += ' ';
-            exact_key += t.text;
-            const auto* it = exact_.find(exact_key);
+            // One token: its text is the key (no copy); longer spans are joined.
+            if (len == 2) exact_key = toks[i].text;
+            if (len > 1) {
+                exact_key += ' ';
+                exact_key += t.text;
+            }
+            const auto* it = exact_.find(len == 1 ? std::string_view(t.text) : exact_key);
             if (!it) {
                 exact_open = false;
             } else if (!it->empty()) {
@@ -169,9 +173,12 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
         }
         lower_open = lower_open && !t.cap;
         if (lower_open) {
-            if (len > 1) lower_key += ' ';
-            lower_key += t.lower;
-            const auto* f = folded_.find(lower_key);
+            if (len == 2) lower_key = toks[i].lower;
+            if (len > 1) {
+                lower_key += ' ';
+                lower_key += t.lower;
+            }
+            const auto* f = folded_.find(len == 1 ? std::string_view(t.lower) : lower_key);
             if (!f) {
                 lower_open = false;
             } else if (!found && !f->empty()) {

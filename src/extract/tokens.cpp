@@ -92,15 +92,16 @@ bool is_hyphen(UChar32 c) {
 }
 
 std::string lower_utf8(const std::string& s) {
-    bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return (ch & 0x80) == 0; });
-    if (ascii) {
-        std::string out = s;
-        for (auto& ch : out)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        return out;
+    // ASCII in one pass; any other byte hands the whole string to ICU.
+    std::string out = s;
+    for (auto& ch : out) {
+        if ((ch & 0x80) != 0) {
+            out.clear();
+            icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getEnglish()).toUTF8String(out);
+            return out;
+        }
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     }
-    std::string out;
-    icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getEnglish()).toUTF8String(out);
     return out;
 }
 
@@ -116,6 +117,7 @@ const std::unordered_set<std::string>& abbreviations() {
 std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::size_t end) {
     const AsciiClass& cls = ascii_class();
     std::vector<Token> out;
+    out.reserve(end > begin ? (end - begin) / 5 + 1 : 0); // about a token per five bytes
     std::size_t i = begin;
     while (i < end) {
         std::size_t next = 0;
