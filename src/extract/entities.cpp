@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -197,7 +198,7 @@ void find_entities(State& st) {
 
     // Pass 0: a text never uses one name both as the state and as the city, so each metonym
     // surface is decided once per document by the majority of its uses (ties: the city).
-    std::map<std::string, int> metonym_votes; // > 0: location, <= 0: the state
+    std::unordered_map<std::string, int> metonym_votes; // > 0: location, <= 0: the state
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         for (std::size_t i = 0; i < toks.size();) {
@@ -313,7 +314,7 @@ void find_entities(State& st) {
         std::size_t i = 0;
         while (i < toks.size()) {
             const Token& t = toks[i];
-            if (covered[i] || !t.word || !(t.cap || (particle(st, t) && t.lower.size() > 3)) ||
+            if (covered[i] || !t.word || !(t.cap || (t.lower.size() > 3 && particle(st, t))) ||
                 t.digit) {
                 ++i;
                 continue;
@@ -671,7 +672,7 @@ void find_entities(State& st) {
     // A capitalized word no lexicon knows, used with an article at least once and twice
     // mid-sentence, names a body: "the so-called Trio", "the Trio published its plan".
     {
-        std::map<std::string, std::pair<int, int>> uses; // word -> (mid-sentence, after "the")
+        std::unordered_map<std::string, std::pair<int, int>> uses; // word -> (mid, after "the")
         auto covered_at = [&](std::size_t s, std::size_t i) {
             for (const auto& m : st.mentions[s])
                 if (i >= m.first && i < m.last) return true;

@@ -94,8 +94,8 @@ struct State {
     std::vector<std::vector<ProposalSpan>> proposals; ///< per sentence
     std::vector<bool> headline; ///< per sentence: title-case line without a verb
     std::vector<bool> title;    ///< per sentence: a headline, also in sentence case (no meetings)
-    std::map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity index
-    std::map<std::string, int> proposal_by_key;
+    std::unordered_map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity
+    std::unordered_map<std::string, int> proposal_by_key;
 
     State(const Document& d, const Lexicon& l, const Gazetteer& g);
 
