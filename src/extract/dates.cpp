@@ -4,27 +4,30 @@
 #include "extract/internal.hpp"
 
 #include <cstdlib>
+#include <string_view>
 
 namespace parley::extract {
 
 namespace {
 
 int month_of(const std::string& w) {
-    static const char* full[] = {"january",   "february", "march",    "april",
-                                 "may",       "june",     "july",     "august",
-                                 "september", "october",  "november", "december"};
-    static const char* abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-    std::string x = w;
-    if (!x.empty() && x.back() == '.') x.pop_back();
+    static constexpr std::string_view full[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
+    static constexpr std::string_view abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string_view x = w;
+    if (!x.empty() && x.back() == '.') x.remove_suffix(1);
+    if (x.size() < 3 || x.size() > 9) return 0; // no month name is shorter or longer
     for (int m = 0; m < 12; ++m)
         if (x == full[m] || x == abbr[m] || (m == 8 && x == "sept")) return m + 1;
     return 0;
 }
 
 int weekday_of(const std::string& w) {
-    static const char* days[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                 "friday", "saturday", "sunday"};
+    static constexpr std::string_view days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+    if (w.size() < 6 || w.size() > 9) return -1; // no day name is shorter or longer
     for (int d = 0; d < 7; ++d)
         if (w == days[d]) return d;
     return -1;
@@ -93,7 +96,8 @@ std::optional<Date> find_date(const State& st, std::size_t s, std::size_t first,
             }
     for (std::size_t i = first; i < last; ++i) {
         const std::string& w = toks[i].lower;
-        const std::string prev = i > 0 ? toks[i - 1].lower : "";
+        static const std::string none;
+        const std::string& prev = i > 0 ? toks[i - 1].lower : none;
         // Month Day[,] [Year]
         if (int m = month_of(w); m && i + 1 < last) {
             if (int d = day_of(toks[i + 1].lower)) {

@@ -8,6 +8,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace parley::extract {
 
@@ -18,9 +22,9 @@ bool is_article(const std::string& w) {
 }
 
 bool is_locative(const std::string& w) {
-    static const std::set<std::string> loc = {"in",      "at",     "to",      "from",
-                                              "near",    "into",   "towards", "toward",
-                                              "outside", "inside", "visited"};
+    static const std::unordered_set<std::string> loc = {"in",      "at",     "to",      "from",
+                                                        "near",    "into",   "towards", "toward",
+                                                        "outside", "inside", "visited"};
     return loc.count(w) > 0;
 }
 
@@ -52,10 +56,16 @@ bool particle(const State& st, const Token& t) {
 // most 5 tokens; returns the number of tokens and the canonical title.
 static std::pair<std::size_t, std::string>
 role_before(const State& st, const Gazetteer& gz, const std::vector<Token>& toks, std::size_t end) {
+    // No title ends with this word: nothing to look up.
+    if (end == 0 || (!toks[end - 1].lower.empty() && !gz.role_may_end(toks[end - 1].lower)))
+        return {0, {}};
+    std::string key;
     for (std::size_t n = std::min<std::size_t>(5, end); n >= 1; --n) {
-        std::string key;
-        for (std::size_t k = end - n; k < end; ++k)
-            key += (key.empty() ? "" : " ") + toks[k].lower;
+        key.clear();
+        for (std::size_t k = end - n; k < end; ++k) {
+            if (!key.empty()) key += ' ';
+            key += toks[k].lower;
+        }
         if (auto r = gz.role(key)) return {n, *r};
     }
     (void)st;
@@ -65,10 +75,16 @@ role_before(const State& st, const Gazetteer& gz, const std::vector<Token>& toks
 // Finds a role title starting at token `begin`; returns its length and canonical title.
 static std::pair<std::size_t, std::string>
 role_at(const Gazetteer& gz, const std::vector<Token>& toks, std::size_t begin, std::size_t limit) {
+    // No title starts with this word: nothing to look up.
+    if (begin >= limit || (!toks[begin].lower.empty() && !gz.role_may_start(toks[begin].lower)))
+        return {0, {}};
+    std::string key;
     for (std::size_t n = std::min<std::size_t>(5, limit - begin); n >= 1; --n) {
-        std::string key;
-        for (std::size_t k = begin; k < begin + n; ++k)
-            key += (key.empty() ? "" : " ") + toks[k].lower;
+        key.clear();
+        for (std::size_t k = begin; k < begin + n; ++k) {
+            if (!key.empty()) key += ' ';
+            key += toks[k].lower;
+        }
         if (auto r = gz.role(key)) return {n, *r};
     }
     return {0, {}};
@@ -153,20 +169,40 @@ void find_entities(State& st) {
     };
     std::vector<Cand> cands;
     // Known capitalized single words seen mid-sentence (to trust sentence-initial ones).
-    std::set<std::string> mid_caps;
+    std::unordered_set<std::string> mid_caps;
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         for (std::size_t i = 1; i < toks.size(); ++i)
             if (toks[i].cap && toks[i].word && !toks[i - 1].quote) mid_caps.insert(toks[i].text);
     }
 
+    // Lexicon matches at each token, computed once: passes 0 and 1 ask for the same positions.
+    std::vector<std::vector<std::uint8_t>> match_known(ns); // 0: not yet, 1: none, 2: found
+    std::vector<std::vector<GazMatch>> match_found(ns);
+    auto match_at = [&](std::size_t s, std::size_t i) -> std::optional<GazMatch> {
+        const auto& toks = st.tokens[s];
+        if (i >= toks.size() || !toks[i].word) return std::nullopt;
+        auto& known = match_known[s];
+        if (known.empty()) {
+            known.assign(toks.size(), 0);
+            match_found[s].resize(toks.size());
+        }
+        if (known[i] == 0) {
+            const auto found = gz.match(toks, i);
+            known[i] = found ? 2 : 1;
+            if (found) match_found[s][i] = *found;
+        }
+        if (known[i] == 1) return std::nullopt;
+        return match_found[s][i];
+    };
+
     // Pass 0: a text never uses one name both as the state and as the city, so each metonym
     // surface is decided once per document by the majority of its uses (ties: the city).
-    std::map<std::string, int> metonym_votes; // > 0: location, <= 0: the state
+    std::unordered_map<std::string, int> metonym_votes; // > 0: location, <= 0: the state
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& toks = st.tokens[s];
         for (std::size_t i = 0; i < toks.size();) {
-            auto m = gz.match(toks, i);
+            auto m = match_at(s, i);
             if (!m) {
                 ++i;
                 continue;
@@ -189,7 +225,7 @@ void find_entities(State& st) {
         std::size_t i = 0;
         std::size_t last_match_end = 0;
         while (i < toks.size()) {
-            auto m = gz.match(toks, i);
+            auto m = match_at(s, i);
             if (!m) {
                 ++i;
                 continue;
@@ -208,7 +244,7 @@ void find_entities(State& st) {
             // capitalized word is a given name.
             if (m->length == 1 && m->kind == GazKind::Name && le.type == EntityType::Place &&
                 i + 1 < toks.size() && toks[i + 1].cap && toks[i + 1].word && !toks[i + 1].upper &&
-                !gz.match(toks, i + 1) && !st.trig("not_names", toks[i + 1].lower) &&
+                !match_at(s, i + 1) && !st.trig("not_names", toks[i + 1].lower) &&
                 !st.trig("place_heads", toks[i + 1].lower) &&
                 !st.trig("org_heads", toks[i + 1].lower)) {
                 ++i;
@@ -278,7 +314,7 @@ void find_entities(State& st) {
         std::size_t i = 0;
         while (i < toks.size()) {
             const Token& t = toks[i];
-            if (covered[i] || !t.word || !(t.cap || (particle(st, t) && t.lower.size() > 3)) ||
+            if (covered[i] || !t.word || !(t.cap || (t.lower.size() > 3 && particle(st, t))) ||
                 t.digit) {
                 ++i;
                 continue;
@@ -410,11 +446,10 @@ void find_entities(State& st) {
             !has_head(toks, c.first, c.last, "place_heads"))
             surnames.insert(toks[c.last - 1].text);
     }
-    for (const auto& r : st.lex.roles)
-        for (const auto& h : r.holders) {
-            auto ht = tokenize(h.person, 0, h.person.size());
-            if (ht.size() >= 2) surnames.insert(ht.back().text);
-        }
+    // (The holders' last words are `gz.holder_surname`, computed once per lexicon.)
+    auto is_surname = [&](const std::string& w) {
+        return surnames.count(w) > 0 || gz.holder_surname(w);
+    };
     for (auto c : pieces) {
         auto& toks = st.tokens[c.s];
         // Drop leading words that are never names ("On", "The", "Monday").
@@ -574,7 +609,7 @@ void find_entities(State& st) {
                 // after a name ("Rapid Support Forces (RSF)"), handled below, or when set
                 // between commas after a description of a body ("a UN peacekeeping force,
                 // UNFICYP, still patrols"); else skip.
-                static const std::set<std::string> bodies = {
+                static const std::unordered_set<std::string> bodies = {
                     "force",     "mission",      "agency",       "group",    "body",
                     "operation", "organization", "organisation", "alliance", "coalition",
                     "militia",   "movement",     "committee",    "council",  "bloc",
@@ -597,7 +632,7 @@ void find_entities(State& st) {
             }
             // Unknown single word: a place after a locative preposition, else left for the
             // surname pass below (a surname of a person named in full is never a place).
-            if (surnames.count(t.text)) continue;
+            if (is_surname(t.text)) continue;
             // "the summit at Lake Ostrel, Austria, in 2019": a place of that country.
             {
                 bool of_country = false;
@@ -656,7 +691,7 @@ void find_entities(State& st) {
     // A capitalized word no lexicon knows, used with an article at least once and twice
     // mid-sentence, names a body: "the so-called Trio", "the Trio published its plan".
     {
-        std::map<std::string, std::pair<int, int>> uses; // word -> (mid-sentence, after "the")
+        std::unordered_map<std::string, std::pair<int, int>> uses; // word -> (mid, after "the")
         auto covered_at = [&](std::size_t s, std::size_t i) {
             for (const auto& m : st.mentions[s])
                 if (i >= m.first && i < m.last) return true;
@@ -670,8 +705,7 @@ void find_entities(State& st) {
                 if (!t.word || !t.cap || t.upper || t.digit || covered_at(s, i)) continue;
                 if (toks[i + 1].cap && toks[i + 1].word) continue; // part of a longer name
                 if (toks[i - 1].cap && toks[i - 1].word && toks[i - 1].lower != "the") continue;
-                if (st.trig("not_names", t.lower) || gz.role_word(t.lower) ||
-                    surnames.count(t.text))
+                if (st.trig("not_names", t.lower) || gz.role_word(t.lower) || is_surname(t.text))
                     continue;
                 auto& u = uses[t.text];
                 ++u.first;
@@ -734,12 +768,12 @@ void find_entities(State& st) {
             by_part[last.substr(3)].insert(static_cast<int>(e));
     }
     // Known office holders: "Putin" -> Vladimir Putin when the lexicon knows him.
-    std::map<std::string, const RoleHolder*> holder_surnames;
-    for (const auto& r : st.lex.roles)
-        for (const auto& h : r.holders) {
-            auto toks = tokenize(h.person, 0, h.person.size());
-            if (toks.size() >= 2) holder_surnames.emplace(toks.back().text, &h);
-        }
+    const auto& holder_surnames = gz.holder_surnames();
+    // The name keys of the parts, computed once (in the order of `by_part`).
+    std::vector<std::pair<std::string, const std::set<int>*>> part_keys;
+    part_keys.reserve(by_part.size());
+    for (const auto& [part, ids] : by_part)
+        part_keys.emplace_back(name_key(part), &ids);
     for (std::size_t s = 0; s < ns; ++s) {
         auto& toks = st.tokens[s];
         for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -752,20 +786,20 @@ void find_entities(State& st) {
             auto it = by_part.find(toks[i].text);
             int e = -1;
             if (it != by_part.end() && it->second.size() == 1) e = *it->second.begin();
+            std::string key; // name_key of the token, when needed
             if (e < 0) {
-                auto ke = st.entity_by_key.find("person:" + name_key(toks[i].text));
+                key = name_key(toks[i].text);
+                auto ke = st.entity_by_key.find("person:" + key);
                 if (ke != st.entity_by_key.end()) e = ke->second;
             }
             // "Zelenski met ..." after "Volodimir Zelensky": a spelling variant of the one
             // surname of the text it is one letter away from.
             if (e < 0 && it == by_part.end() && toks[i].text.size() >= 6 &&
                 !st.trig("not_names", toks[i].lower)) {
-                const std::string key = name_key(toks[i].text);
                 int found = -1, n = 0;
-                for (const auto& [part, ids] : by_part) {
-                    const std::string pk = name_key(part);
+                for (const auto& [pk, ids] : part_keys) {
                     if (pk.size() < 6 || pk[0] != key[0] || edit_distance(pk, key) > 1) continue;
-                    for (int id : ids)
+                    for (int id : *ids)
                         if (id != found) found = id, ++n;
                 }
                 if (n == 1) e = found;
@@ -911,10 +945,7 @@ void find_entities(State& st) {
 
     // Office holders the lexicon knows get their role and country when the text gives none.
     // (Entities are addressed by index: `st.entity` may grow the vector.)
-    std::multimap<std::string, std::pair<const RoleEntry*, const RoleHolder*>> holders;
-    for (const auto& r : st.lex.roles)
-        for (const auto& h : r.holders)
-            holders.emplace(name_key(h.person), std::make_pair(&r, &h));
+    const auto& holders = gz.holders_by_key();
     for (std::size_t e = 0; e < st.ex.entities.size(); ++e) {
         if (st.ex.entities[e].type != EntityType::Person || st.ex.entities[e].name.empty())
             continue;

@@ -1,7 +1,11 @@
 #include "extract/gazetteer.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace parley::extract {
 
@@ -32,14 +36,19 @@ template <class Map> void add_prefixes(Map& map, const std::vector<Token>& toks,
 
 /// Lower-case capital names that are also ordinary words; never matched in lower case.
 bool common_word(const std::string& lower) {
-    static const std::set<std::string> words = {"male",  "lima",     "victoria", "praia", "nice",
-                                                "sucre", "kingston", "bern",     "rome"};
+    static const std::unordered_set<std::string> words = {
+        "male", "lima", "victoria", "praia", "nice", "sucre", "kingston", "bern", "rome"};
     return words.count(lower) > 0 || lower.size() < 4;
 }
 
 } // namespace
 
-Gazetteer::Gazetteer(const Lexicon& lex) {
+Gazetteer::Gazetteer(const Lexicon& lex) : triggers_(lex) {
+    // Built in hash maps, then frozen into the flat maps the look-ups use.
+    std::unordered_map<std::string, std::vector<Hit>> exact, folded;
+    std::unordered_map<std::string, std::string> roles;
+    std::unordered_set<std::string> role_words, role_first_words, role_last_words;
+    std::unordered_set<std::string> holder_surname_set;
     auto add = [&](const std::string& surface, std::size_t entry, GazKind kind) {
         std::string s = surface;
         // "the Kremlin" matches "Kremlin" and "the UN" "UN"; a one-word name with its article
@@ -59,22 +68,22 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
             auto ut = tokens_of(upper);
             if (!ut.empty()) {
                 max_len_ = std::max(max_len_, ut.size());
-                add_prefixes(exact_, ut, false);
-                exact_[join(ut, 0, ut.size(), false)].push_back({entry, kind});
+                add_prefixes(exact, ut, false);
+                exact[join(ut, 0, ut.size(), false)].push_back({entry, kind});
             }
         }
         auto toks = tokens_of(s);
         if (toks.empty()) return;
         max_len_ = std::max(max_len_, toks.size());
-        add_prefixes(exact_, toks, false);
-        auto& hits = exact_[join(toks, 0, toks.size(), false)];
+        add_prefixes(exact, toks, false);
+        auto& hits = exact[join(toks, 0, toks.size(), false)];
         for (const auto& h : hits)
             if (h.entry == entry && h.kind == kind) return;
         hits.push_back({entry, kind});
         const std::string low = join(toks, 0, toks.size(), true);
         if (kind == GazKind::Metonym && !common_word(low)) {
-            add_prefixes(folded_, toks, true);
-            folded_[low].push_back({entry, kind});
+            add_prefixes(folded, toks, true);
+            folded[low].push_back({entry, kind});
         }
     };
     for (std::size_t e = 0; e < lex.entries.size(); ++e) {
@@ -97,11 +106,11 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
             std::string low;
             for (const auto& t : tokens_of(v))
                 low += (low.empty() ? "" : " ") + t.lower;
-            if (!low.empty()) roles_.emplace(low, r.title);
+            if (!low.empty()) roles.emplace(low, r.title);
             for (const auto& t : tokens_of(v))
                 if (t.word && t.lower != "of" && t.lower != "the" && t.lower != "for" &&
                     t.lower != "and" && t.lower != "to" && t.lower != "on" && t.lower != "in")
-                    role_words_.insert(t.lower);
+                    role_words.insert(t.lower);
         };
         put(r.title);
         for (const auto& v : r.variants)
@@ -111,7 +120,28 @@ Gazetteer::Gazetteer(const Lexicon& lex) {
     for (const char* w : {"federal", "presidential", "deputy", "acting", "former", "first", "vice",
                           "chief", "senior", "special", "top", "interim", "lead", "outgoing",
                           "incoming", "late", "then", "us", "u.s."})
-        role_words_.insert(w);
+        role_words.insert(w);
+    // First and last words of the role keys (the words of a key hold no space).
+    for (const auto& [key, title] : roles) {
+        role_first_words.insert(key.substr(0, key.find(' ')));
+        role_last_words.insert(key.substr(key.rfind(' ') + 1));
+    }
+    for (const auto& r : lex.roles)
+        for (const auto& h : r.holders) {
+            auto ht = tokens_of(h.person);
+            if (ht.size() >= 2) {
+                holder_surname_set.insert(ht.back().text);
+                holder_surnames_.emplace(ht.back().text, &h);
+            }
+            holders_by_key_.emplace(name_key(h.person), std::make_pair(&r, &h));
+        }
+    exact_ = freeze(exact);
+    folded_ = freeze(folded);
+    roles_ = freeze(roles);
+    role_words_ = freeze_set(role_words);
+    role_first_words_ = freeze_set(role_first_words);
+    role_last_words_ = freeze_set(role_last_words);
+    holder_surname_set_ = freeze_set(holder_surname_set);
 }
 
 std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::size_t i) const {
@@ -128,24 +158,31 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
         const Token& t = toks[i + len - 1];
         const std::vector<Hit>* found = nullptr;
         if (exact_open) {
-            if (len > 1) exact_key += ' ';
-            exact_key += t.text;
-            auto it = exact_.find(exact_key);
-            if (it == exact_.end()) {
+            // One token: its text is the key (no copy); longer spans are joined.
+            if (len == 2) exact_key = toks[i].text;
+            if (len > 1) {
+                exact_key += ' ';
+                exact_key += t.text;
+            }
+            const auto* it = exact_.find(len == 1 ? std::string_view(t.text) : exact_key);
+            if (!it) {
                 exact_open = false;
-            } else if (!it->second.empty()) {
-                found = &it->second;
+            } else if (!it->empty()) {
+                found = it;
             }
         }
         lower_open = lower_open && !t.cap;
         if (lower_open) {
-            if (len > 1) lower_key += ' ';
-            lower_key += t.lower;
-            auto f = folded_.find(lower_key);
-            if (f == folded_.end()) {
+            if (len == 2) lower_key = toks[i].lower;
+            if (len > 1) {
+                lower_key += ' ';
+                lower_key += t.lower;
+            }
+            const auto* f = folded_.find(len == 1 ? std::string_view(t.lower) : lower_key);
+            if (!f) {
                 lower_open = false;
-            } else if (!found && !f->second.empty()) {
-                found = &f->second;
+            } else if (!found && !f->empty()) {
+                found = f;
             }
         }
         if (found) {
@@ -174,9 +211,9 @@ std::optional<GazMatch> Gazetteer::match(const std::vector<Token>& toks, std::si
 }
 
 std::optional<std::string> Gazetteer::role(const std::string& lower_phrase) const {
-    auto it = roles_.find(lower_phrase);
-    if (it == roles_.end()) return std::nullopt;
-    return it->second;
+    const std::string* title = roles_.find(lower_phrase);
+    if (!title) return std::nullopt;
+    return *title;
 }
 
 } // namespace parley::extract

@@ -3,8 +3,10 @@
 
 #include "core/document.hpp"
 #include "core/extraction.hpp"
+#include "extract/flat_map.hpp"
 #include "lexicon/lexicon.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -56,6 +58,31 @@ struct ProposalSpan {
 
 class Gazetteer;
 
+/// The lexicon's trigger sets indexed for the extractors' many look-ups: each word maps to the
+/// bit mask of the categories holding it, so a test is one hash look-up of the word and a bit
+/// test (instead of a look-up of the category, then of the word, in ordered sets). Categories
+/// beyond the 64th (none today) are answered by `Lexicon::trigger` itself.
+class TriggerIndex {
+public:
+    explicit TriggerIndex(const Lexicon& lex);
+    /// True when `lower` is in trigger set `category` (the same answer as
+    /// `lex.trigger(category).count(lower) > 0`).
+    [[nodiscard]] bool has(const char* category, const std::string& lower) const {
+        // The word first: most words are in no trigger set, and `words_` holds them all.
+        const std::uint64_t* mask = words_.find(lower);
+        if (!mask) return false;
+        const int* bit = categories_.find(category);
+        if (!bit) return false;
+        if (*bit >= 64) return lex_.trigger(category).count(lower) > 0;
+        return ((*mask >> *bit) & 1U) != 0;
+    }
+
+private:
+    const Lexicon& lex_;
+    FlatStringMap<int> categories_;      ///< category -> its bit (its rank in `lex.triggers`)
+    FlatStringMap<std::uint64_t> words_; ///< word -> bits of the categories holding it
+};
+
 struct State {
     const Document& doc;
     const Lexicon& lex;
@@ -67,13 +94,13 @@ struct State {
     std::vector<std::vector<ProposalSpan>> proposals; ///< per sentence
     std::vector<bool> headline; ///< per sentence: title-case line without a verb
     std::vector<bool> title;    ///< per sentence: a headline, also in sentence case (no meetings)
-    std::map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity index
-    std::map<std::string, int> proposal_by_key;
+    std::unordered_map<std::string, int> entity_by_key; ///< lexicon id or name key -> entity
+    std::unordered_map<std::string, int> proposal_by_key;
 
-    State(const Document& d, const Lexicon& l, const Gazetteer& g) : doc(d), lex(l), gz(g) {}
+    State(const Document& d, const Lexicon& l, const Gazetteer& g);
 
     [[nodiscard]] bool trig(const char* category, const std::string& lower) const {
-        return lex.trigger(category).count(lower) > 0;
+        return triggers_.has(category, lower);
     }
     /// Evidence for a token range of a sentence.
     [[nodiscard]] Evidence evidence(std::size_t sentence, std::size_t first, std::size_t last,
@@ -96,6 +123,9 @@ struct State {
     /// Text of tokens `[first, last)` of `sentence` as it stands in the document.
     [[nodiscard]] std::string span_text(std::size_t sentence, std::size_t first,
                                         std::size_t last) const;
+
+private:
+    const TriggerIndex& triggers_; ///< owned by `gz`
 };
 
 // Stages of the extractor, in order.

@@ -1,12 +1,16 @@
 // Tokenizer and the `State` helpers of the extractor.
 #include "core/text.hpp"
+#include "extract/gazetteer.hpp"
 #include "extract/internal.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace parley::extract {
 
@@ -20,10 +24,59 @@ UChar32 cp_at(const std::string& s, std::size_t i, std::size_t end, std::size_t*
     return c < 0 ? 0xFFFD : c;
 }
 
-bool is_word_cp(UChar32 c) {
+bool is_word_cp_icu(UChar32 c) {
     if (u_isalnum(c)) return true;
     const int8_t t = u_charType(c);
     return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+/// ICU's answers for the ASCII code points, asked once: the tokenizer's tests for ASCII then
+/// cost a table look-up (the same answers, without a call into ICU per character).
+struct AsciiClass {
+    enum : std::uint8_t { Word = 1, Space = 2, Alpha = 4, Upper = 8, Digit = 16, Title = 32 };
+    std::uint8_t flags[128] = {};
+    AsciiClass() {
+        for (UChar32 c = 0; c < 128; ++c) {
+            std::uint8_t f = 0;
+            if (is_word_cp_icu(c)) f |= Word;
+            if (u_isUWhiteSpace(c)) f |= Space;
+            if (u_isalpha(c)) f |= Alpha;
+            if (u_isupper(c)) f |= Upper;
+            if (u_isdigit(c)) f |= Digit;
+            if (u_istitle(c)) f |= Title;
+            flags[c] = f;
+        }
+    }
+};
+
+const AsciiClass& ascii_class() {
+    static const AsciiClass table;
+    return table;
+}
+
+bool is_word_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Word) != 0;
+    return is_word_cp_icu(c);
+}
+bool is_space_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Space) != 0;
+    return u_isUWhiteSpace(c);
+}
+bool is_alpha_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Alpha) != 0;
+    return u_isalpha(c);
+}
+bool is_upper_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Upper) != 0;
+    return u_isupper(c);
+}
+bool is_digit_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Digit) != 0;
+    return u_isdigit(c);
+}
+bool is_title_cp(const AsciiClass& cls, UChar32 c) {
+    if (c >= 0 && c < 128) return (cls.flags[c] & AsciiClass::Title) != 0;
+    return u_istitle(c);
 }
 
 bool is_quote_cp(UChar32 c) {
@@ -39,44 +92,48 @@ bool is_hyphen(UChar32 c) {
 }
 
 std::string lower_utf8(const std::string& s) {
-    bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return (ch & 0x80) == 0; });
-    if (ascii) {
-        std::string out = s;
-        for (auto& ch : out)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return out;
+    // ASCII in one pass; any other byte hands the whole string to ICU.
+    std::string out = s;
+    for (auto& ch : out) {
+        if ((ch & 0x80) != 0) {
+            out.clear();
+            icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getEnglish()).toUTF8String(out);
+            return out;
+        }
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     }
-    std::string out;
-    icu::UnicodeString::fromUTF8(s).toLower(icu::Locale::getEnglish()).toUTF8String(out);
     return out;
 }
 
-const std::set<std::string>& abbreviations() {
-    static const std::set<std::string> a = {"Mr", "Mrs", "Ms",  "Dr",  "St",  "Jr",   "Sr", "Gen",
-                                            "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"};
+const std::unordered_set<std::string>& abbreviations() {
+    static const std::unordered_set<std::string> a = {"Mr",  "Mrs", "Ms",  "Dr",   "St",
+                                                      "Jr",  "Sr",  "Gen", "Lt",   "Col",
+                                                      "Sen", "Rep", "Gov", "Prof", "No"};
     return a;
 }
 
 } // namespace
 
 std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::size_t end) {
+    const AsciiClass& cls = ascii_class();
     std::vector<Token> out;
+    out.reserve(end > begin ? (end - begin) / 5 + 1 : 0); // about a token per five bytes
     std::size_t i = begin;
     while (i < end) {
         std::size_t next = 0;
         UChar32 c = cp_at(text, i, end, &next);
-        if (u_isUWhiteSpace(c) || c == 0xFEFF) {
+        if (is_space_cp(cls, c) || c == 0xFEFF) {
             i = next;
             continue;
         }
         Token t;
         t.begin = i;
-        if (is_word_cp(c)) {
+        if (is_word_cp(cls, c)) {
             std::size_t j = next;
             while (j < end) {
                 std::size_t n2 = 0;
                 UChar32 d = cp_at(text, j, end, &n2);
-                if (is_word_cp(d)) {
+                if (is_word_cp(cls, d)) {
                     j = n2;
                     continue;
                 }
@@ -84,26 +141,27 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
                 std::size_t n3 = 0;
                 UChar32 e = n2 < end ? cp_at(text, n2, end, &n3) : 0;
                 if ((is_hyphen(d) || d == '.' || d == ',' || d == '/') && n2 < end &&
-                    is_word_cp(e)) {
-                    if (d == ',' && !(u_isdigit(e) && u_isdigit(cp_at(text, j - 1, end, &n3))))
+                    is_word_cp(cls, e)) {
+                    if (d == ',' &&
+                        !(is_digit_cp(cls, e) && is_digit_cp(cls, cp_at(text, j - 1, end, &n3))))
                         break;
                     if (d == '.') {
                         // Kept in "1.5" and in acronyms of single letters ("U.S", "D.C").
-                        const bool digits = u_isdigit(e) && u_isdigit(text[j - 1]);
+                        const bool digits = is_digit_cp(cls, e) && is_digit_cp(cls, text[j - 1]);
                         const bool acronym =
-                            u_isalpha(e) &&
+                            is_alpha_cp(cls, e) &&
                             (j - t.begin == 1 || (j - t.begin >= 3 && text[j - 2] == '.'));
                         if (!digits && !acronym) break;
                     }
-                    if (d == '/' && !u_isdigit(e)) break;
+                    if (d == '/' && !is_digit_cp(cls, e)) break;
                     j = n2;
                     continue;
                 }
-                if (is_apostrophe(d) && n2 < end && u_isalpha(e)) {
+                if (is_apostrophe(d) && n2 < end && is_alpha_cp(cls, e)) {
                     // Possessive 's is its own token; other apostrophes stay inside (don't).
                     std::size_t n4 = 0;
                     UChar32 f = n3 < end ? cp_at(text, n3, end, &n4) : 0;
-                    if ((e == 's' || e == 'S') && !is_word_cp(f)) break;
+                    if ((e == 's' || e == 'S') && !is_word_cp(cls, f)) break;
                     j = n2;
                     continue;
                 }
@@ -118,15 +176,15 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
             t.end = j;
             t.text = text.substr(t.begin, t.end - t.begin);
             t.word = true;
-            t.cap = u_isupper(c) || u_istitle(c);
-            t.digit = u_isdigit(c);
+            t.cap = is_upper_cp(cls, c) || is_title_cp(cls, c);
+            t.digit = is_digit_cp(cls, c);
             int letters = 0, uppers = 0;
             for (std::size_t k = t.begin; k < t.end;) {
                 std::size_t nk = 0;
                 UChar32 d = cp_at(text, k, t.end, &nk);
-                if (u_isalpha(d)) {
+                if (is_alpha_cp(cls, d)) {
                     ++letters;
-                    if (u_isupper(d)) ++uppers;
+                    if (is_upper_cp(cls, d)) ++uppers;
                 }
                 k = nk;
             }
@@ -134,7 +192,8 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
             i = t.end;
         } else if (is_apostrophe(c) && next < end && (text[next] == 's' || text[next] == 'S') &&
                    !out.empty() && out.back().end == i &&
-                   (next + 1 >= end || !is_word_cp(static_cast<unsigned char>(text[next + 1])))) {
+                   (next + 1 >= end ||
+                    !is_word_cp(cls, static_cast<unsigned char>(text[next + 1])))) {
             t.end = next + 1;
             t.text = text.substr(t.begin, t.end - t.begin);
             t.word = false;
@@ -153,6 +212,23 @@ std::vector<Token> tokenize(const std::string& text, std::size_t begin, std::siz
     }
     return out;
 }
+
+TriggerIndex::TriggerIndex(const Lexicon& lex) : lex_(lex) {
+    std::vector<std::pair<std::string, int>> categories;
+    std::unordered_map<std::string, std::uint64_t> words;
+    for (const auto& [category, members] : lex.triggers) {
+        const int bit = static_cast<int>(categories.size());
+        categories.emplace_back(category, bit);
+        // Every word has an entry (the categories past the 64th add none of their bits).
+        for (const auto& w : members)
+            words[w] |= bit < 64 ? std::uint64_t{1} << bit : 0;
+    }
+    categories_ = FlatStringMap<int>(std::move(categories));
+    words_ = freeze(words);
+}
+
+State::State(const Document& d, const Lexicon& l, const Gazetteer& g)
+    : doc(d), lex(l), gz(g), triggers_(g.triggers()) {}
 
 Evidence State::evidence(std::size_t sentence, std::size_t first, std::size_t last,
                          const std::string& rule, double confidence) const {
