@@ -73,12 +73,66 @@ struct TermTableAccess {
         return static_cast<TermTable::Id>(t.entries_.size() - 1);
     }
 
+    /// Byte `depth` of the sort key of term `id`: the kind at depth 0, then each byte of the
+    /// value plus 1, then 0 at the end of the value (a prefix sorts first).
+    static int key(const TermTable& t, TermTable::Id id, std::size_t depth) {
+        const TermTable::Entry& e = t.entries_[id];
+        if (depth == 0) return static_cast<int>(e.kind);
+        return depth - 1 < e.size ? static_cast<unsigned char>(e.data[depth - 1]) + 1 : 0;
+    }
+
+    static void sort(const TermTable& t, TermTable::Id* a, std::size_t n, std::size_t depth,
+                     int level) {
+        const auto less = [&](TermTable::Id x, TermTable::Id y) { return t[x] < t[y]; };
+        while (n > 16) {
+            if (level > 512) { // a pathological input: plain comparison sort
+                std::sort(a, a + n, less);
+                return;
+            }
+            const int k0 = key(t, a[0], depth), k1 = key(t, a[n / 2], depth),
+                      k2 = key(t, a[n - 1], depth);
+            const int pivot = std::max(std::min(k0, k1), std::min(std::max(k0, k1), k2));
+            // Three-way partition: [0, lt) < pivot, [lt, gt) == pivot, [gt, n) > pivot.
+            std::size_t lt = 0, i = 0, gt = n;
+            while (i < gt) {
+                const int k = key(t, a[i], depth);
+                if (k < pivot) {
+                    std::swap(a[lt++], a[i++]);
+                } else if (k > pivot) {
+                    std::swap(a[i], a[--gt]);
+                } else {
+                    ++i;
+                }
+            }
+            sort(t, a, lt, depth, level + 1);
+            sort(t, a + gt, n - gt, depth, level + 1);
+            a += lt;
+            n = gt - lt;
+            if (pivot == 0 && depth > 0) { // equal kind and value: by tag
+                std::sort(a, a + n, less);
+                return;
+            }
+            ++depth;
+        }
+        for (std::size_t i = 1; i < n; ++i) // insertion sort of a small range
+            for (std::size_t j = i; j > 0 && less(a[j], a[j - 1]); --j)
+                std::swap(a[j], a[j - 1]);
+    }
+
     /// Whether term `id` of `t` is (kind, value, tag).
     static bool equals(const TermTable& t, TermTable::Id id, Term::Kind kind,
                        std::string_view value, std::uint16_t tag) {
         const TermTable::Entry& e = t.entries_[id];
         return e.kind == kind && e.tag == tag && e.size == value.size() &&
                (value.empty() || std::memcmp(e.data, value.data(), value.size()) == 0);
+    }
+
+    /// Sorts `ids` (terms of `t`) in term order. A multikey quicksort (Bentley and Sedgewick)
+    /// on the key (kind, the bytes of the value, end of the value): the long common prefixes of
+    /// IRIs are read once per partitioning level instead of once per comparison, as comparing
+    /// whole strings would. Terms of equal kind and value are then ordered by tag.
+    static void sort(const TermTable& t, std::vector<TermTable::Id>& ids) {
+        sort(t, ids.data(), ids.size(), 0, 0);
     }
 
     /// Keeps the terms `order` (old ids) and numbers them in that order.
@@ -373,7 +427,7 @@ TripleSet Builder::finish() {
         std::vector<Id> order;
         for (Id id = 0; id < n_terms; ++id)
             if (used[id]) order.push_back(id);
-        std::sort(order.begin(), order.end(), [&](Id a, Id b) { return table_[a] < table_[b]; });
+        TermTableAccess::sort(table_, order);
         for (Id r = 0; r < order.size(); ++r)
             rank[order[r]] = r;
         TermTableAccess::permute(table_, order);
@@ -563,8 +617,7 @@ private:
         const NodeProps& n = g_[v];
         const Id s = node_iris_[v];
         const bool is_doc = n.kind == NodeKind::Document;
-        const ListId gs = is_doc ? b_.single(b_.graph_id(std::string(b_.ref(s).value)))
-                                 : b_.doc_graphs(n.sources);
+        const ListId gs = is_doc ? b_.single(own_graph(v)) : b_.doc_graphs(n.sources);
         b_.add(s, vocab_.type, kind_class(n.kind), gs);
         if (options_.entail && is_actor(n.kind)) b_.add(s, vocab_.type, vocab_.actor, gs);
         if (is_doc) {
@@ -596,6 +649,23 @@ private:
         return gs;
     }
 
+    /// The graph named by the IRI of document node `v` (looked up once per node).
+    std::uint32_t own_graph(Vertex v) {
+        if (own_graphs_.empty()) own_graphs_.assign(node_iris_.size(), kNone);
+        if (own_graphs_[v] == kNone)
+            own_graphs_[v] = b_.graph_id(std::string(b_.ref(node_iris_[v]).value));
+        return own_graphs_[v];
+    }
+
+    /// `b_.document(doc_id)`, remembering the last answer: evidence comes sorted by document.
+    const Builder::DocumentInfo& document(const std::string& doc_id) {
+        if (!last_doc_ || *last_doc_ != doc_id) {
+            last_info_ = &b_.document(doc_id);
+            last_doc_ = &doc_id;
+        }
+        return *last_info_;
+    }
+
     /// Maps edge `e`; `node_graphs` are the graphs of its source node (used when the edge has
     /// no evidence; a document node's own graph is not used for its edges).
     void map_edge(Edge e, ListId node_graphs) {
@@ -607,12 +677,31 @@ private:
         const Id p = property(ep.rel);
         const Id o = node_iris_[to];
 
-        const std::set<std::string> docs = ep.sources();
+        // The distinct documents of the evidence (`EdgeProps::sources()` without building a set):
+        // the evidence is sorted by document, so equal ids are neighbours.
+        docs_scratch_.clear();
+        for (const Evidence& ev : ep.evidence)
+            if (docs_scratch_.empty() || *docs_scratch_.back() != ev.doc)
+                docs_scratch_.push_back(&ev.doc);
+        const auto by_value = [](const std::string* a, const std::string* b) { return *a < *b; };
+        if (!std::is_sorted(docs_scratch_.begin(), docs_scratch_.end(), by_value)) {
+            std::sort(docs_scratch_.begin(), docs_scratch_.end(), by_value);
+            docs_scratch_.erase(
+                std::unique(docs_scratch_.begin(), docs_scratch_.end(),
+                            [](const std::string* a, const std::string* b) { return *a == *b; }),
+                docs_scratch_.end());
+        }
+        const std::size_t n_docs = docs_scratch_.size();
         ListId gs = node_graphs;
-        if (!docs.empty()) {
-            gs = b_.doc_graphs(docs);
+        if (n_docs == 1) {
+            gs = b_.single(document(*docs_scratch_.front()).graph);
+        } else if (n_docs > 1) {
+            graphs_scratch_.clear();
+            for (const std::string* d : docs_scratch_)
+                graphs_scratch_.push_back(document(*d).graph);
+            gs = b_.list(graphs_scratch_);
         } else if (ep.rel == Relation::MentionedIn && g_[to].kind == NodeKind::Document) {
-            gs = b_.single(b_.graph_id(std::string(b_.ref(o).value)));
+            gs = b_.single(own_graph(to));
         } else if (g_[from].kind == NodeKind::Document) {
             gs = b_.doc_graphs(g_[from].sources);
         }
@@ -634,7 +723,7 @@ private:
         b_.add(fact, vocab_.subject, s, gs);
         b_.add(fact, vocab_.predicate, p, gs);
         b_.add(fact, vocab_.object, o, gs);
-        b_.add(fact, vocab_.num_sources, integer(docs.size()), gs);
+        b_.add(fact, vocab_.num_sources, integer(n_docs), gs);
         b_.add(fact, vocab_.confidence, decimal(decimal_lexical(ep.confidence())), gs);
         for (const Evidence& ev : ep.evidence)
             map_evidence(fact, fact_iri_, ev);
@@ -657,7 +746,7 @@ private:
         iri_ += "evidence/";
         iri_ += hash_hex(key_);
         const Id iri = b_.iri(iri_);
-        const auto& d = b_.document(ev.doc);
+        const auto& d = document(ev.doc);
         const ListId gs = b_.single(d.graph);
         b_.add(fact, vocab_.evidence, iri, gs);
         b_.add(iri, vocab_.type, vocab_.evidence_class, gs);
@@ -679,7 +768,12 @@ private:
     std::vector<Id> node_iris_; ///< the IRI term of each vertex
     std::array<Id, 16> kinds_{};
     std::array<Id, 16> relations_{};
-    std::string key_, fact_iri_, iri_; ///< reused buffers
+    std::vector<std::uint32_t> own_graphs_;            ///< see `own_graph`, by vertex
+    const std::string* last_doc_ = nullptr;            ///< see `document`
+    const Builder::DocumentInfo* last_info_ = nullptr; ///< points into `b_` (stable: node-based)
+    std::string key_, fact_iri_, iri_;                 ///< reused buffers
+    std::vector<const std::string*> docs_scratch_;
+    std::vector<std::uint32_t> graphs_scratch_;
 };
 
 } // namespace
