@@ -234,7 +234,10 @@ public:
 
     /// Prepares for about `triples` calls of `add`. An over-estimate costs address space, not
     /// memory: the pages past the last triple are never touched.
-    void reserve(std::size_t triples) { records_.reserve(triples); }
+    void reserve(std::size_t triples) {
+        triples_.reserve(triples);
+        lists_.reserve(triples);
+    }
 
     // --- terms ---
 
@@ -327,13 +330,17 @@ public:
 
     // --- triples ---
 
-    void add(Id s, Id p, Id o, ListId graphs) { records_.push_back({s, p, o, graphs}); }
+    void add(Id s, Id p, Id o, ListId graphs) {
+        triples_.push_back({s, p, o});
+        lists_.push_back(graphs);
+    }
 
     TripleSet finish();
 
 private:
+    /// A triple with its graph list, while sorting one subject's triples.
     struct Record {
-        Id s, p, o;
+        IdTriple t;
         ListId graphs;
     };
 
@@ -380,7 +387,11 @@ private:
     std::vector<std::uint32_t> list_offsets_; ///< start of each list in `list_pool_`
     std::vector<std::uint32_t> list_pool_;
     std::vector<std::uint32_t> scratch_;
-    std::vector<Record> records_; ///< in the order of `add`
+    /// The triples in the order of `add`, and the graph list of each. Two arrays rather than one
+    /// of records, so that `finish` sorts and de-duplicates the triples in place and hands the
+    /// array over to the set.
+    std::vector<IdTriple> triples_;
+    std::vector<ListId> lists_;
 };
 
 TripleSet Builder::finish() {
@@ -413,16 +424,16 @@ TripleSet Builder::finish() {
     }
 
     // Number the terms in term order, keeping only those some triple uses.
-    PARLEY_CHECK(records_.size() < std::numeric_limits<std::uint32_t>::max(), "too many triples");
+    PARLEY_CHECK(triples_.size() < std::numeric_limits<std::uint32_t>::max(), "too many triples");
     const std::size_t n_terms = table_.size();
     const auto none = std::numeric_limits<Id>::max();
     std::vector<Id> rank(n_terms, none);
     {
         std::vector<bool> used(n_terms);
-        for (const Record& r : records_) {
-            used[r.s] = true;
-            used[r.p] = true;
-            used[r.o] = true;
+        for (const IdTriple& t : triples_) {
+            used[t.s] = true;
+            used[t.p] = true;
+            used[t.o] = true;
         }
         std::vector<Id> order;
         for (Id id = 0; id < n_terms; ++id)
@@ -432,62 +443,87 @@ TripleSet Builder::finish() {
             rank[order[r]] = r;
         TermTableAccess::permute(table_, order);
     }
-    for (Record& r : records_) {
-        r.s = rank[r.s];
-        r.p = rank[r.p];
-        r.o = rank[r.o];
+    for (IdTriple& t : triples_) {
+        t.s = rank[t.s];
+        t.p = rank[t.p];
+        t.o = rank[t.o];
     }
     std::vector<Id>().swap(rank);
 
-    // Counting sort by subject, then each subject's triples by (predicate, object).
+    // Sort by subject in place (an American flag sort: each swap moves one triple, with its
+    // list, into its subject's bucket), then each subject's triples by (predicate, object).
     const std::size_t n_used = table_.size();
-    std::vector<Record> sorted(records_.size());
+    std::vector<std::uint32_t> start(n_used + 1, 0);
+    for (const IdTriple& t : triples_)
+        ++start[t.s + 1];
+    for (std::size_t i = 1; i <= n_used; ++i)
+        start[i] += start[i - 1];
     {
-        std::vector<std::uint32_t> start(n_used + 1, 0);
-        for (const Record& r : records_)
-            ++start[r.s + 1];
-        for (std::size_t i = 1; i <= n_used; ++i)
-            start[i] += start[i - 1];
-        for (const Record& r : records_)
-            sorted[start[r.s]++] = r;
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        for (std::size_t b = 0; b < n_used; ++b) {
+            while (next[b] < start[b + 1]) {
+                const std::uint32_t i = next[b];
+                const Id to = triples_[i].s;
+                if (to == b) {
+                    ++next[b];
+                    continue;
+                }
+                const std::uint32_t j = next[to]++;
+                std::swap(triples_[i], triples_[j]);
+                std::swap(lists_[i], lists_[j]);
+            }
+        }
     }
-    std::vector<Record>().swap(records_);
-    const auto po_less = [](const Record& a, const Record& b) {
-        return std::tie(a.p, a.o) < std::tie(b.p, b.o);
-    };
-    for (std::size_t i = 0; i < sorted.size();) {
-        std::size_t j = i + 1;
-        while (j < sorted.size() && sorted[j].s == sorted[i].s)
-            ++j;
-        std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(i),
-                  sorted.begin() + static_cast<std::ptrdiff_t>(j), po_less);
-        i = j;
+    std::vector<Record> bucket;
+    for (std::size_t b = 0; b < n_used; ++b) {
+        const std::uint32_t first = start[b], last = start[b + 1];
+        if (last - first < 2) continue;
+        bucket.clear();
+        for (std::uint32_t i = first; i < last; ++i)
+            bucket.push_back({triples_[i], lists_[i]});
+        std::sort(bucket.begin(), bucket.end(), [](const Record& x, const Record& y) {
+            return std::tie(x.t.p, x.t.o) < std::tie(y.t.p, y.t.o);
+        });
+        for (std::uint32_t i = first; i < last; ++i) {
+            triples_[i] = bucket[i - first].t;
+            lists_[i] = bucket[i - first].graphs;
+        }
     }
+    std::vector<std::uint32_t>().swap(start);
+    std::vector<Record>().swap(bucket);
 
-    // Merge equal triples and their graphs.
-    out.triples.reserve(sorted.size());
-    out.graph_ids.reserve(sorted.size());
-    std::vector<std::uint32_t> graphs;
+    // Merge equal triples (kept in place, at the front) and their graphs. Without merges each
+    // triple has the graphs of its list: their total bounds the graph ids (an over-estimate
+    // costs address space, not memory).
     const auto list_of = [&](ListId l) {
         return std::span<const std::uint32_t>(list_pool_)
             .subspan(list_offsets_[l], list_offsets_[l + 1] - list_offsets_[l]);
     };
-    for (std::size_t i = 0; i < sorted.size();) {
-        const Record& r = sorted[i];
+    {
+        std::size_t quads = 0;
+        for (const ListId l : lists_)
+            quads += list_offsets_[l + 1] - list_offsets_[l];
+        out.graph_ids.reserve(quads);
+        out.graph_offsets.reserve(triples_.size() + 1);
+    }
+    std::vector<std::uint32_t> graphs;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < triples_.size();) {
+        const IdTriple t = triples_[i];
         std::size_t j = i + 1;
-        while (j < sorted.size() && sorted[j].s == r.s && sorted[j].p == r.p && sorted[j].o == r.o)
+        while (j < triples_.size() && triples_[j] == t)
             ++j;
-        out.triples.push_back({r.s, r.p, r.o});
+        triples_[kept++] = t;
         if (j == i + 1) {
             // One list: sorted, and either only the default graph or only documents.
             // Two document ids may share a document IRI, so equal neighbours are dropped.
-            const auto gs = list_of(r.graphs);
+            const auto gs = list_of(lists_[i]);
             for (std::size_t k = 0; k < gs.size(); ++k)
                 if (k == 0 || gs[k] != gs[k - 1]) out.graph_ids.push_back(gs[k]);
         } else {
             graphs.clear();
             for (std::size_t k = i; k < j; ++k) {
-                const auto gs = list_of(sorted[k].graphs);
+                const auto gs = list_of(lists_[k]);
                 graphs.insert(graphs.end(), gs.begin(), gs.end());
             }
             std::sort(graphs.begin(), graphs.end());
@@ -502,7 +538,8 @@ TripleSet Builder::finish() {
         out.graph_offsets.push_back(static_cast<std::uint32_t>(out.graph_ids.size()));
         i = j;
     }
-    out.graph_ids.shrink_to_fit();
+    triples_.resize(kept);
+    out.triples = std::move(triples_);
     out.terms = std::move(table_);
     return out;
 }
