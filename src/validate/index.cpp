@@ -4,6 +4,7 @@
 #include "rdf/iri.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 #include <unordered_set>
 
@@ -121,25 +122,28 @@ void Graph::assign_sorted(Statements spo) {
     std::vector<Statement>().swap(own_spo_);
     spo_ = spo;
     // (p, o, s) order in two stable counting sorts: the input is in s order, a pass by object
-    // gives (o, s) order, and a pass by predicate then gives (p, o, s) order.
+    // gives (o, s) order (kept as positions in `spo`, 4 bytes a statement), and a pass by
+    // predicate over those then gives (p, o, s) order.
+    PARLEY_CHECK(spo.size() < std::numeric_limits<std::uint32_t>::max(), "too many statements");
     TermId max_id = 0;
     for (const Statement& st : spo)
         max_id = std::max({max_id, st.p, st.o});
-    std::vector<Statement> by_o(spo.size());
-    std::vector<std::size_t> start;
-    const auto counting_pass = [&](std::span<const Statement> in, std::vector<Statement>& out,
-                                   TermId Statement::*key) {
-        start.assign(std::size_t{max_id} + 2, 0);
-        for (const Statement& st : in)
-            ++start[std::size_t{st.*key} + 1];
-        for (std::size_t i = 1; i < start.size(); ++i)
-            start[i] += start[i - 1];
-        for (const Statement& st : in)
-            out[start[st.*key]++] = st;
-    };
-    counting_pass(spo, by_o, &Statement::o);
+    std::vector<std::uint32_t> start(std::size_t{max_id} + 2, 0);
+    for (const Statement& st : spo)
+        ++start[std::size_t{st.o} + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    std::vector<std::uint32_t> by_o(spo.size());
+    for (std::uint32_t i = 0; i < spo.size(); ++i)
+        by_o[start[spo[i].o]++] = i;
+    std::fill(start.begin(), start.end(), 0);
+    for (const Statement& st : spo)
+        ++start[std::size_t{st.p} + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
     pos_.resize(spo.size());
-    counting_pass(by_o, pos_, &Statement::p);
+    for (const std::uint32_t i : by_o)
+        pos_[start[spo[i].p]++] = spo[i];
     sealed_ = true;
 }
 

@@ -194,3 +194,54 @@ TEST_CASE("rdf: terms longer than an arena block are stored whole", "[rdf]") {
     CHECK(triples[2].o == Term::lang(long_text, "en"));
     CHECK(set.terms.find(Term::plain(long_text)).has_value());
 }
+
+TEST_CASE("rdf: many terms with long shared prefixes are numbered in term order", "[rdf]") {
+    // Enough terms for the partitioning sort (not only the small-range insertion sort): IRIs
+    // and literals sharing long prefixes, values that are prefixes of others, equal values of
+    // several kinds and tags, bytes above 0x7F and NUL.
+    std::mt19937 rng(11);
+    const std::string alphabet = std::string("ab/\xC3\xA9-") + '\0';
+    const std::vector<std::string> tags = {"", "en", "de", term(kXsd, "integer")};
+    std::vector<Term> terms;
+    for (int i = 0; i < 3000; ++i) {
+        std::string v = i % 3 == 0 ? "https://w3id.org/parley/id/evidence/" : "x";
+        const std::size_t len = rng() % 12;
+        for (std::size_t k = 0; k < len; ++k)
+            v.push_back(alphabet[rng() % alphabet.size()]);
+        switch (rng() % 5) {
+        case 0:
+            terms.push_back(Term::iri(v));
+            break;
+        case 1:
+            terms.push_back(Term::blank(v));
+            break;
+        case 2:
+            terms.push_back(Term::plain(v));
+            break;
+        case 3:
+            terms.push_back(Term::lang(v, tags[1 + rng() % 2]));
+            break;
+        default:
+            terms.push_back(Term::typed(v, tags[3]));
+            break;
+        }
+    }
+    std::vector<Triple> triples;
+    const Term p = Term::iri("http://example.org/p");
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        triples.push_back({Term::iri("http://example.org/s" + std::to_string(i % 7)), p, terms[i]});
+    const TripleSet set = make_triple_set(triples);
+    std::set<Term> expected(terms.begin(), terms.end());
+    for (const auto& t : triples) {
+        expected.insert(t.s);
+        expected.insert(t.p);
+    }
+    REQUIRE(set.terms.size() == expected.size());
+    TermTable::Id id = 0;
+    bool in_order = true;
+    for (const Term& t : expected)
+        in_order = in_order && set.terms.term(id++) == t;
+    CHECK(in_order);
+    const std::set<Triple> want(triples.begin(), triples.end());
+    CHECK(set.to_triples() == std::vector<Triple>(want.begin(), want.end()));
+}
