@@ -54,14 +54,18 @@ void append_json_string(std::string& out, std::string_view s) {
     out.push_back('"');
 }
 
-std::string to_turtle(const Term& term) {
+std::string to_turtle(TermRef term) {
     std::string out;
     switch (term.kind) {
     case Term::Kind::Iri:
-        out = "<" + term.value + ">";
+        out.reserve(term.value.size() + 2);
+        out += '<';
+        out += term.value;
+        out += '>';
         break;
     case Term::Kind::Blank:
-        out = "_:" + term.value;
+        out += "_:";
+        out += term.value;
         break;
     case Term::Kind::Plain:
     case Term::Kind::Lang:
@@ -69,8 +73,15 @@ std::string to_turtle(const Term& term) {
         out.push_back('"');
         append_turtle_escaped(out, term.value);
         out.push_back('"');
-        if (term.kind == Term::Kind::Lang) out += "@" + term.tag;
-        if (term.kind == Term::Kind::Typed) out += "^^<" + term.tag + ">";
+        if (term.kind == Term::Kind::Lang) {
+            out += '@';
+            out += term.tag;
+        }
+        if (term.kind == Term::Kind::Typed) {
+            out += "^^<";
+            out += term.tag;
+            out += '>';
+        }
         break;
     }
     return out;

@@ -17,6 +17,6 @@ void append_json_string(std::string& out, std::string_view s);
 /// `\t` `\b` `\f` and `\uXXXX` for other control characters; UTF-8 kept as is.
 void append_turtle_escaped(std::string& out, std::string_view s);
 
-// `to_turtle(const Term&)` is declared in rdf/triples.hpp and defined in escape.cpp.
+// `to_turtle(TermRef)` is declared in rdf/triples.hpp and defined in escape.cpp.
 
 } // namespace parley::rdf

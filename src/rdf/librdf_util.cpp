@@ -5,8 +5,8 @@
 namespace parley::rdf {
 
 namespace {
-const unsigned char* uc(const std::string& s) {
-    return reinterpret_cast<const unsigned char*>(s.c_str());
+const unsigned char* uc(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
 }
 } // namespace
 
@@ -36,7 +36,7 @@ Term to_term(librdf_node* node) {
     return Term::plain(std::move(value));
 }
 
-NodePtr make_node(librdf_world* world, const Term& t) {
+NodePtr make_node(librdf_world* world, TermRef t) {
     librdf_node* n = nullptr;
     switch (t.kind) {
     case Term::Kind::Iri:
@@ -51,10 +51,11 @@ NodePtr make_node(librdf_world* world, const Term& t) {
         break;
     case Term::Kind::Lang:
         n = librdf_new_node_from_typed_counted_literal(world, uc(t.value), t.value.size(),
-                                                       t.tag.c_str(), t.tag.size(), nullptr);
+                                                       t.tag.data(), t.tag.size(), nullptr);
         break;
     case Term::Kind::Typed: {
-        UriPtr dt(check_new(librdf_new_uri(world, uc(t.tag)), "datatype URI " + t.tag));
+        UriPtr dt(check_new(librdf_new_uri2(world, uc(t.tag), t.tag.size()),
+                            "datatype URI " + std::string(t.tag)));
         // The node takes its own reference to the datatype URI.
         n = librdf_new_node_from_typed_counted_literal(world, uc(t.value), t.value.size(), nullptr,
                                                        0, dt.get());

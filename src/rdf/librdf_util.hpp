@@ -20,7 +20,7 @@ using RaptorStatementPtr = std::unique_ptr<raptor_statement, CFree<raptor_free_s
 [[nodiscard]] Term to_term(librdf_node* node);
 
 /// A new librdf node for `term` (owned by the caller).
-[[nodiscard]] NodePtr make_node(librdf_world* world, const Term& term);
+[[nodiscard]] NodePtr make_node(librdf_world* world, TermRef term);
 
 /// One message that librdf, raptor or rasqal logged.
 struct LogEntry {

@@ -89,15 +89,17 @@ Model Model::from_triples(World& world, const TripleSet& triples) {
                                                                          : Storage::List);
     librdf_world* w = world.get();
     NodePtr context = iri_node(world, kUnionGraph);
-    // IRI nodes repeat a lot: copying a node is a reference count increment.
-    std::unordered_map<std::string, NodePtr> iris;
-    auto node = [&](const Term& t) -> librdf_node* {
+    // IRI nodes repeat a lot: copying a node is a reference count increment. They are cached
+    // by term id.
+    std::unordered_map<TermTable::Id, NodePtr> iris;
+    auto node = [&](TermTable::Id id) -> librdf_node* {
+        const TermRef t = triples.terms[id];
         if (t.kind != Term::Kind::Iri) return make_node(w, t).release();
-        auto it = iris.find(t.value);
-        if (it == iris.end()) it = iris.emplace(t.value, make_node(w, t)).first;
+        auto it = iris.find(id);
+        if (it == iris.end()) it = iris.emplace(id, make_node(w, t)).first;
         return check_new(librdf_new_node_from_node(it->second.get()), "node copy");
     };
-    for (const Triple& t : triples.triples) {
+    for (const IdTriple& t : triples.triples) {
         NodePtr s(node(t.s)), p(node(t.p)), o(node(t.o));
         // librdf_new_statement_from_nodes takes ownership of the three nodes.
         StatementPtr st(

@@ -20,12 +20,12 @@ namespace {
 using SerdEnvPtr = std::unique_ptr<SerdEnv, CFree<serd_env_free>>;
 using SerdWriterPtr = std::unique_ptr<SerdWriter, CFree<serd_writer_free>>;
 
-/// A Serd node over `s` (borrowed: `s` must outlive the node). `std::string` keeps its bytes
-/// NUL-terminated, which Serd relies on for a few comparisons; `n_bytes` carries the length, so
-/// a NUL inside a literal is written as `\u0000`. The flags stay 0, so Serd never chooses a long
-/// ("""...""") string.
-SerdNode node(SerdType type, const std::string& s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.c_str()), s.size(), s.size(), 0, type};
+/// A Serd node over `s` (borrowed: `s` must outlive the node). `s` must be NUL-terminated (a
+/// `std::string`, or a view of a `TermTable` or a `Term`, see `TermRef`), which Serd relies on
+/// for a few comparisons; `n_bytes` carries the length, so a NUL inside a literal is written as
+/// `\u0000`. The flags stay 0, so Serd never chooses a long ("""...""") string.
+SerdNode node(SerdType type, std::string_view s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size(), s.size(), 0, type};
 }
 
 /// Where Serd writes: a 1 MiB buffer in front of a `FILE*`, remembering the first failure (Serd's
@@ -111,12 +111,12 @@ public:
     }
 
     /// Sets `out` to `prefix:local` and returns true when `iri` can be written so.
-    bool qualify(const std::string& iri, std::string& out) const {
+    bool qualify(std::string_view iri, std::string& out) const {
         const auto cut = iri.find_last_of("/#");
         if (cut == std::string::npos) return false;
-        const std::string_view local = std::string_view(iri).substr(cut + 1);
+        const std::string_view local = iri.substr(cut + 1);
         if (!plain_local_name(local)) return false;
-        const auto it = by_namespace_.find(std::string_view(iri).substr(0, cut + 1));
+        const auto it = by_namespace_.find(iri.substr(0, cut + 1));
         if (it == by_namespace_.end()) return false;
         out.assign(it->second);
         out.push_back(':');
@@ -158,13 +158,13 @@ public:
     explicit NodeMaker(const Qualifier* qualifier) : qualifier_(qualifier) {}
 
     /// `rdf:type` stays a full IRI so that Serd writes `a` in Turtle.
-    SerdNode iri(const std::string& value, std::string& scratch) const {
+    SerdNode iri(std::string_view value, std::string& scratch) const {
         if (qualifier_ && value != rdf_type_ && qualifier_->qualify(value, scratch))
             return node(SERD_CURIE, scratch);
         return node(SERD_URI, value);
     }
 
-    Nodes make(const Term& t, std::string& scratch, std::string& datatype_scratch) const {
+    Nodes make(TermRef t, std::string& scratch, std::string& datatype_scratch) const {
         Nodes n;
         switch (t.kind) {
         case Term::Kind::Iri:
@@ -229,11 +229,13 @@ void write_with_serd(const TripleSet& set, std::string_view format,
 
         std::string s_scratch, p_scratch, o_scratch, dt_scratch, unused;
         Nodes s;
+        const TermTable& terms = set.terms;
         for (std::size_t i = 0; i < set.triples.size(); ++i) {
-            const Triple& t = set.triples[i];
-            if (i == 0 || t.s != set.triples[i - 1].s) s = maker.make(t.s, s_scratch, unused);
-            const SerdNode p = maker.iri(t.p.value, p_scratch);
-            const Nodes o = maker.make(t.o, o_scratch, dt_scratch);
+            const IdTriple& t = set.triples[i];
+            if (i == 0 || t.s != set.triples[i - 1].s)
+                s = maker.make(terms[t.s], s_scratch, unused);
+            const SerdNode p = maker.iri(terms[t.p].value, p_scratch);
+            const Nodes o = maker.make(terms[t.o], o_scratch, dt_scratch);
             SerdStatus st = SERD_SUCCESS;
             if (quads) {
                 for (const std::uint32_t g : set.graphs_of(i)) {

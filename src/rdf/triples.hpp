@@ -2,6 +2,10 @@
 // graphs (source documents) it belongs to. Every serializer and every librdf model is filled from
 // this one set, so all outputs hold the same triples by construction ("change the sink").
 //
+// The set is compact: each distinct term is stored once in a `TermTable` (its strings in one
+// arena), numbered in term order, and a triple is three 32-bit term ids (12 bytes). Because id
+// order is term order, sorting the id triples sorts the triples by (s, p, o) as `Term`s.
+//
 // Mapping (see also the "RDF model" section of the README):
 //  - node: `pr:<key> rdf:type pl:<Kind>`; `rdfs:label` (documents: `dcterms:title`@en);
 //    `skos:altLabel` per alias; `owl:sameAs <http://www.wikidata.org/entity/Q…>` when the QID is
@@ -31,8 +35,11 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parley::rdf {
@@ -65,9 +72,30 @@ struct Term {
     friend auto operator<=>(const Term&, const Term&) = default;
 };
 
+/// A term by reference: views of the strings of a `TermTable` entry or of a `Term`, valid while
+/// that table or term lives unchanged. Views made from a table or a `Term` are NUL-terminated
+/// (`value.data()[value.size()] == '\0'`, likewise `tag`), so C APIs may read them as C strings.
+/// Compares like `Term` (kind, then value, then tag, bytewise).
+struct TermRef {
+    Term::Kind kind = Term::Kind::Iri;
+    std::string_view value;
+    std::string_view tag;
+
+    TermRef() = default;
+    TermRef(Term::Kind k, std::string_view v, std::string_view t) : kind(k), value(v), tag(t) {}
+    /// Views of `t` (implicit, so a `Term` can be passed wherever a `TermRef` is expected).
+    TermRef(const Term& t) : kind(t.kind), value(t.value), tag(t.tag) {} // NOLINT
+    [[nodiscard]] bool is_literal() const { return kind >= Term::Kind::Plain; }
+    /// A copy of the term.
+    [[nodiscard]] Term term() const { return {kind, std::string(value), std::string(tag)}; }
+
+    friend bool operator==(const TermRef&, const TermRef&) = default;
+    friend auto operator<=>(const TermRef&, const TermRef&) = default;
+};
+
 /// `term` in Turtle/N-Triples syntax with full IRIs: `<iri>`, `_:b`, `"v"`, `"v"@en`,
 /// `"v"^^<dt>` (escaping as in rdf/escape.hpp; UTF-8 kept as is).
-[[nodiscard]] std::string to_turtle(const Term& term);
+[[nodiscard]] std::string to_turtle(TermRef term);
 
 struct Triple {
     Term s, p, o;
@@ -75,9 +103,60 @@ struct Triple {
     friend auto operator<=>(const Triple&, const Triple&) = default;
 };
 
+/// The distinct terms of a `TripleSet`, each stored once and numbered in term order: for ids `a`
+/// and `b`, `a < b` exactly when `(*this)[a] < (*this)[b]`. The strings live in an arena owned by
+/// the table (about the bytes of the strings plus 17 bytes a term); copying a table copies it.
+class TermTable {
+public:
+    using Id = std::uint32_t;
+
+    TermTable();
+    TermTable(const TermTable& other);
+    TermTable& operator=(const TermTable& other);
+    TermTable(TermTable&&) noexcept;
+    TermTable& operator=(TermTable&&) noexcept;
+    ~TermTable();
+
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
+    [[nodiscard]] bool empty() const { return entries_.empty(); }
+    /// The term `id` (`id < size()`), as views into the table.
+    [[nodiscard]] TermRef operator[](Id id) const {
+        const Entry& e = entries_[id];
+        return {e.kind, {e.data, e.size}, tags_[e.tag]};
+    }
+    [[nodiscard]] Term::Kind kind(Id id) const { return entries_[id].kind; }
+    /// A copy of the term `id`.
+    [[nodiscard]] Term term(Id id) const { return (*this)[id].term(); }
+    /// The id of `t`, or nothing when the table does not hold it (a binary search).
+    [[nodiscard]] std::optional<Id> find(TermRef t) const;
+
+private:
+    friend struct TermTableAccess; // the builder in triples.cpp fills and sorts the table
+    struct Entry {
+        const char* data;   ///< points into `blocks_`, NUL-terminated
+        std::uint32_t size; ///< bytes of the value, without the NUL
+        std::uint16_t tag;  ///< index into `tags_` (0: no tag)
+        Term::Kind kind;
+    };
+    std::vector<Entry> entries_;
+    /// Distinct tags (language tags and datatype IRIs); views into `blocks_`, except entry 0 ("").
+    std::vector<std::string_view> tags_;
+    std::vector<std::unique_ptr<char[]>> blocks_; ///< the arena of NUL-terminated strings
+    char* free_ = nullptr;                        ///< the first free byte of `blocks_.back()`
+    std::size_t block_free_ = 0;                  ///< bytes left after `free_`
+};
+
+/// A triple as three ids of a `TermTable`; ordered like the terms they stand for.
+struct IdTriple {
+    TermTable::Id s = 0, p = 0, o = 0;
+    friend bool operator==(const IdTriple&, const IdTriple&) = default;
+    friend auto operator<=>(const IdTriple&, const IdTriple&) = default;
+};
+
 /// Sorted, unique triples with their named graphs.
 struct TripleSet {
-    std::vector<Triple> triples; ///< sorted by (s, p, o), unique
+    TermTable terms;               ///< every term of `triples`, and no other
+    std::vector<IdTriple> triples; ///< sorted by (s, p, o), unique
     /// Graph IRIs in sorted order; index 0 is "" (the default graph).
     std::vector<std::string> graph_names{""};
     /// Graphs of triple `i`: `graph_ids[graph_offsets[i] .. graph_offsets[i + 1])`, sorted,
@@ -92,7 +171,16 @@ struct TripleSet {
     }
     /// Number of (triple, graph) pairs: the line count of the N-Quads output.
     [[nodiscard]] std::size_t quad_count() const { return graph_ids.size(); }
+    /// A copy of triple `i` as terms.
+    [[nodiscard]] Triple triple(std::size_t i) const;
+    /// Copies of all triples as terms, in the set's order.
+    [[nodiscard]] std::vector<Triple> to_triples() const;
 };
+
+/// `triples` as a `TripleSet` (sorted, duplicates dropped), every triple in the named graph
+/// `graph` ("" = the default graph).
+[[nodiscard]] TripleSet make_triple_set(const std::vector<Triple>& triples,
+                                        const std::string& graph = "");
 
 struct TripleOptions {
     bool entail = true;     ///< add the RDFS entailments listed above

@@ -23,22 +23,25 @@ const char* raptor_name(std::string_view format) {
     return nullptr;
 }
 
-const unsigned char* uc(const std::string& s) {
-    return reinterpret_cast<const unsigned char*>(s.c_str());
+/// `s` for raptor; `s` must be NUL-terminated (a `std::string` or a view of a `TermTable`).
+const unsigned char* uc(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-/// Turns `Term`s into raptor terms, caching IRI terms (copying a term is a reference count
-/// increment, creating one parses the IRI).
+/// Turns the terms of a `TermTable` into raptor terms, caching IRI terms by id (copying a term is
+/// a reference count increment, creating one parses the IRI).
 class TermFactory {
 public:
-    explicit TermFactory(raptor_world* world) : world_(world) {}
+    /// `terms` is borrowed and must outlive the factory.
+    TermFactory(raptor_world* world, const TermTable& terms) : world_(world), terms_(terms) {}
 
     /// A new reference owned by the caller.
-    raptor_term* make(const Term& t) {
+    raptor_term* make(TermTable::Id id) {
+        const TermRef t = terms_[id];
         raptor_term* out = nullptr;
         switch (t.kind) {
         case Term::Kind::Iri:
-            out = raptor_term_copy(iri(t.value));
+            out = raptor_term_copy(iri(id));
             break;
         case Term::Kind::Blank:
             out = raptor_new_term_from_counted_blank(world_, uc(t.value), t.value.size());
@@ -61,33 +64,36 @@ public:
         return check_new(out, "raptor term");
     }
 
-    /// A borrowed IRI term (owned by the cache).
-    raptor_term* iri(const std::string& value) {
-        auto it = iris_.find(value);
+private:
+    /// A borrowed IRI term (owned by the cache) for the IRI term `id`.
+    raptor_term* iri(TermTable::Id id) {
+        auto it = iris_.find(id);
         if (it == iris_.end()) {
+            const std::string_view value = terms_[id].value;
             RaptorTermPtr t(
                 check_new(raptor_new_term_from_counted_uri_string(world_, uc(value), value.size()),
-                          "IRI term " + value));
-            it = iris_.emplace(value, std::move(t)).first;
+                          "IRI term " + std::string(value)));
+            it = iris_.emplace(id, std::move(t)).first;
         }
         return it->second.get();
     }
 
-private:
-    raptor_uri* datatype(const std::string& value) {
+    raptor_uri* datatype(std::string_view value) {
         auto it = datatypes_.find(value);
         if (it == datatypes_.end()) {
             RaptorUriPtr u(
                 check_new(raptor_new_uri_from_counted_string(world_, uc(value), value.size()),
-                          "datatype " + value));
+                          "datatype " + std::string(value)));
             it = datatypes_.emplace(value, std::move(u)).first;
         }
         return it->second.get();
     }
 
-    raptor_world* world_; ///< not owned
-    std::unordered_map<std::string, RaptorTermPtr> iris_;
-    std::unordered_map<std::string, RaptorUriPtr> datatypes_;
+    raptor_world* world_;    ///< not owned
+    const TermTable& terms_; ///< not owned
+    std::unordered_map<TermTable::Id, RaptorTermPtr> iris_;
+    /// Keyed by views of `terms_` (which outlives the factory).
+    std::unordered_map<std::string_view, RaptorUriPtr> datatypes_;
 };
 
 /// XML 1.0 forbids control characters other than tab, newline and carriage return, and
@@ -109,12 +115,22 @@ std::string xml_illegal_char(std::string_view s) {
 }
 
 void check_xml_writable(const TripleSet& set, const std::string& name) {
-    for (const Triple& t : set.triples) {
-        if (!t.o.is_literal()) continue;
-        if (const std::string bad = xml_illegal_char(t.o.value); !bad.empty())
-            throw content_error("cannot write " + name + ": RDF/XML (XML 1.0) cannot hold the " +
-                                "character " + bad + " found in a literal of <" + t.s.value +
-                                "> <" + t.p.value + ">; use the ttl, nt or nq format");
+    // Each distinct literal is checked once; only when one fails are the triples searched for
+    // the first that holds a failing literal.
+    const TermTable& terms = set.terms;
+    std::vector<bool> bad(terms.size());
+    bool any = false;
+    for (TermTable::Id id = 0; id < terms.size(); ++id) {
+        const TermRef t = terms[id];
+        if (t.is_literal() && !xml_illegal_char(t.value).empty()) bad[id] = any = true;
+    }
+    if (!any) return;
+    for (const IdTriple& t : set.triples) {
+        if (!bad[t.o]) continue;
+        throw content_error("cannot write " + name + ": RDF/XML (XML 1.0) cannot hold the " +
+                            "character " + xml_illegal_char(terms[t.o].value) +
+                            " found in a literal of <" + std::string(terms[t.s].value) + "> <" +
+                            std::string(terms[t.p].value) + ">; use the ttl, nt or nq format");
     }
 }
 
@@ -128,26 +144,34 @@ void write_rdf_json(const TripleSet& set, std::FILE* out, const std::string& nam
     };
     buf += "{";
     const auto& ts = set.triples;
+    const TermTable& terms = set.terms;
+    // A blank node's JSON key or value is `_:label`.
+    const auto node_name = [](TermRef t) {
+        return t.kind == Term::Kind::Blank ? "_:" + std::string(t.value) : std::string(t.value);
+    };
     for (std::size_t i = 0; i < ts.size();) {
         buf += i == 0 ? "\n  " : ",\n  ";
-        append_json_string(buf, ts[i].s.kind == Term::Kind::Blank ? "_:" + ts[i].s.value
-                                                                  : ts[i].s.value);
+        append_json_string(buf, node_name(terms[ts[i].s]));
         buf += " : {";
         std::size_t j = i;
         while (j < ts.size() && ts[j].s == ts[i].s) {
             buf += j == i ? "\n    " : ",\n    ";
-            append_json_string(buf, ts[j].p.value);
+            append_json_string(buf, terms[ts[j].p].value);
             buf += " : [";
             std::size_t k = j;
             while (k < ts.size() && ts[k].s == ts[j].s && ts[k].p == ts[j].p) {
-                const Term& o = ts[k].o;
+                const TermRef o = terms[ts[k].o];
                 buf += k == j ? "\n      { " : ",\n      { ";
                 buf += "\"type\" : ";
                 buf += o.kind == Term::Kind::Iri     ? "\"uri\""
                        : o.kind == Term::Kind::Blank ? "\"bnode\""
                                                      : "\"literal\"";
                 buf += ", \"value\" : ";
-                append_json_string(buf, o.kind == Term::Kind::Blank ? "_:" + o.value : o.value);
+                if (o.kind == Term::Kind::Blank) {
+                    append_json_string(buf, node_name(o));
+                } else {
+                    append_json_string(buf, o.value);
+                }
                 if (o.kind == Term::Kind::Lang) {
                     buf += ", \"lang\" : ";
                     append_json_string(buf, o.tag);
@@ -220,9 +244,9 @@ std::vector<Prefix> output_prefixes(const TripleSet& triples) {
     for (const auto& p : out)
         names.insert(p.name);
     std::set<std::string, std::less<>> segments;
-    auto consider = [&](const Term& t) {
-        if (t.kind != Term::Kind::Iri || t.value.compare(0, kPr.size(), kPr) != 0) return;
-        const std::string_view rest = std::string_view(t.value).substr(kPr.size());
+    auto consider = [&](TermRef t) {
+        if (t.kind != Term::Kind::Iri || !t.value.starts_with(kPr)) return;
+        const std::string_view rest = t.value.substr(kPr.size());
         const auto slash = rest.find('/');
         if (slash == std::string_view::npos || slash == 0) return;
         const std::string_view seg = rest.substr(0, slash);
@@ -231,10 +255,15 @@ std::vector<Prefix> output_prefixes(const TripleSet& triples) {
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return;
         if (!segments.contains(seg)) segments.emplace(seg);
     };
-    for (std::size_t i = 0; i < triples.triples.size(); ++i) {
-        const Triple& t = triples.triples[i];
-        if (i == 0 || t.s != triples.triples[i - 1].s) consider(t.s);
-        consider(t.o);
+    // Each distinct subject or object is considered once.
+    const TermTable& terms = triples.terms;
+    std::vector<bool> seen(terms.size());
+    for (const IdTriple& t : triples.triples) {
+        for (const TermTable::Id id : {t.s, t.o}) {
+            if (seen[id]) continue;
+            seen[id] = true;
+            consider(terms[id]);
+        }
     }
     constexpr std::size_t kMaxKindPrefixes = 32;
     std::size_t added = 0;
@@ -277,10 +306,10 @@ void serialize(World& world, const TripleSet& set, std::string_view format, std:
         }
         if (raptor_serializer_start_to_file_handle(ser.get(), nullptr, out) != 0)
             throw io_error("cannot start writing " + name);
-        TermFactory terms(rw);
+        TermFactory terms(rw, set.terms);
         RaptorTermPtr subject;
         for (std::size_t i = 0; i < set.triples.size(); ++i) {
-            const Triple& t = set.triples[i];
+            const IdTriple& t = set.triples[i];
             if (i == 0 || t.s != set.triples[i - 1].s) subject.reset(terms.make(t.s));
             // raptor_new_statement_from_nodes takes ownership of the four terms.
             RaptorStatementPtr st(raptor_new_statement_from_nodes(
@@ -340,15 +369,8 @@ WriteSummary write_graph(World& world, const KnowledgeGraph& g, const std::vecto
     return write_triples(world, set, o.out_dir, o.formats);
 }
 
-std::string to_ntriples(World& world, std::vector<Triple> triples) {
-    std::sort(triples.begin(), triples.end());
-    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
-    TripleSet set;
-    set.triples = std::move(triples);
-    for (std::size_t i = 0; i < set.triples.size(); ++i) {
-        set.graph_ids.push_back(0);
-        set.graph_offsets.push_back(static_cast<std::uint32_t>(i + 1));
-    }
+std::string to_ntriples(World& world, const std::vector<Triple>& triples) {
+    const TripleSet set = make_triple_set(triples);
     char* data = nullptr;
     std::size_t size = 0;
     std::FILE* mem = open_memstream(&data, &size);

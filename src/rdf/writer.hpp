@@ -78,7 +78,7 @@ void serialize(World& world, const TripleSet& triples, std::string_view format, 
                const std::string& name);
 
 /// `triples` (sorted and de-duplicated first) as N-Triples text.
-[[nodiscard]] std::string to_ntriples(World& world, std::vector<Triple> triples);
+[[nodiscard]] std::string to_ntriples(World& world, const std::vector<Triple>& triples);
 
 /// The prefixes declared in Turtle output for `triples`: `standard_prefixes()` plus one per first
 /// path segment of the `pr:` IRIs (`person` -> `https://w3id.org/parley/id/person/`).

@@ -4,6 +4,7 @@
 #include "rdf/iri.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 #include <unordered_set>
 
@@ -12,7 +13,7 @@ namespace parley::validate::detail {
 namespace {
 
 /// Sets `key` to the look-up key of `t` (reusing its capacity).
-void term_key(const rdf::Term& t, unsigned scope, std::string& key) {
+void term_key(rdf::TermRef t, unsigned scope, std::string& key) {
     key.clear();
     key.push_back(static_cast<char>('0' + static_cast<int>(t.kind)));
     if (t.kind == rdf::Term::Kind::Blank) key += std::to_string(scope);
@@ -23,7 +24,7 @@ void term_key(const rdf::Term& t, unsigned scope, std::string& key) {
 }
 
 /// RDF 1.1: a literal typed `xsd:string` is the same term as the plain literal.
-bool is_xsd_string(const rdf::Term& t) {
+bool is_xsd_string(rdf::TermRef t) {
     static constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
     return t.kind == rdf::Term::Kind::Typed && t.tag == kXsdString;
 }
@@ -56,17 +57,28 @@ rdf::Term to_term(librdf_node* node) {
 
 } // namespace
 
-TermId TermTable::intern(const rdf::Term& term, unsigned scope) {
+void TermTable::adopt(const rdf::TermTable& base, unsigned scope) {
+    PARLEY_CHECK(size() == 0, "a term table adopts a base only when empty");
+    base_ = &base;
+    base_size_ = static_cast<TermId>(base.size());
+    base_scope_ = scope;
+}
+
+TermId TermTable::intern(rdf::TermRef term, unsigned scope) {
+    if (is_xsd_string(term)) term = rdf::TermRef(rdf::Term::Kind::Plain, term.value, {});
+    if (base_ && (term.kind != rdf::Term::Kind::Blank || scope == base_scope_)) {
+        if (const auto id = base_->find(term)) return *id;
+    }
     term_key(term, scope, key_);
     if (auto it = ids_.find(key_); it != ids_.end()) return it->second;
-    const auto id = static_cast<TermId>(terms_.size());
-    terms_.push_back(term);
+    const auto id = static_cast<TermId>(size());
+    own_.push_back(term.term());
     ids_.emplace(key_, id);
     return id;
 }
 
 TermId TermTable::iri(std::string_view iri) {
-    return intern(rdf::Term::iri(std::string(iri)));
+    return intern(rdf::TermRef(rdf::Term::Kind::Iri, iri, {}));
 }
 
 namespace {
@@ -82,20 +94,56 @@ bool pos_less(const Graph::Statement& a, const Graph::Statement& b) {
 } // namespace
 
 void Graph::add(TermId s, TermId p, TermId o) {
-    spo_.push_back({s, p, o});
+    if (spo_.data() != own_spo_.data()) own_spo_.assign(spo_.begin(), spo_.end()); // borrowed
+    own_spo_.push_back({s, p, o});
+    spo_ = own_spo_;
     sealed_ = false;
 }
 
 void Graph::reserve(std::size_t statements) {
-    spo_.reserve(spo_.size() + statements);
+    if (spo_.data() != own_spo_.data()) own_spo_.assign(spo_.begin(), spo_.end());
+    own_spo_.reserve(own_spo_.size() + statements);
+    spo_ = own_spo_;
 }
 
 void Graph::seal() {
-    std::sort(spo_.begin(), spo_.end(), spo_less);
-    spo_.erase(std::unique(spo_.begin(), spo_.end()), spo_.end());
-    spo_.shrink_to_fit();
-    pos_ = spo_;
+    std::sort(own_spo_.begin(), own_spo_.end(), spo_less);
+    own_spo_.erase(std::unique(own_spo_.begin(), own_spo_.end()), own_spo_.end());
+    own_spo_.shrink_to_fit();
+    spo_ = own_spo_;
+    pos_ = own_spo_;
     std::sort(pos_.begin(), pos_.end(), pos_less);
+    sealed_ = true;
+}
+
+void Graph::assign_sorted(Statements spo) {
+    for (std::size_t i = 1; i < spo.size(); ++i)
+        PARLEY_CHECK(spo_less(spo[i - 1], spo[i]), "assign_sorted needs sorted, unique statements");
+    std::vector<Statement>().swap(own_spo_);
+    spo_ = spo;
+    // (p, o, s) order in two stable counting sorts: the input is in s order, a pass by object
+    // gives (o, s) order (kept as positions in `spo`, 4 bytes a statement), and a pass by
+    // predicate over those then gives (p, o, s) order.
+    PARLEY_CHECK(spo.size() < std::numeric_limits<std::uint32_t>::max(), "too many statements");
+    TermId max_id = 0;
+    for (const Statement& st : spo)
+        max_id = std::max({max_id, st.p, st.o});
+    std::vector<std::uint32_t> start(std::size_t{max_id} + 2, 0);
+    for (const Statement& st : spo)
+        ++start[std::size_t{st.o} + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    std::vector<std::uint32_t> by_o(spo.size());
+    for (std::uint32_t i = 0; i < spo.size(); ++i)
+        by_o[start[spo[i].o]++] = i;
+    std::fill(start.begin(), start.end(), 0);
+    for (const Statement& st : spo)
+        ++start[std::size_t{st.p} + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    pos_.resize(spo.size());
+    for (const std::uint32_t i : by_o)
+        pos_[start[spo[i].p]++] = spo[i];
     sealed_ = true;
 }
 
@@ -181,27 +229,26 @@ void snapshot(librdf_model_s* model, TermTable& terms, unsigned scope, Graph& gr
 }
 
 void snapshot(const rdf::TripleSet& triples, TermTable& terms, unsigned scope, Graph& graph) {
-    graph.reserve(triples.size());
-    // The set is sorted by subject: a subject is interned once per run of its triples. The few
-    // distinct predicates are remembered by value (the views point into `triples`).
-    std::unordered_map<std::string_view, TermId> predicates;
-    TermId s = 0;
-    for (std::size_t i = 0; i < triples.triples.size(); ++i) {
-        const rdf::Triple& t = triples.triples[i];
-        if (i == 0 || t.s != triples.triples[i - 1].s) s = terms.intern(t.s, scope);
-        TermId p = 0;
-        if (t.p.kind == rdf::Term::Kind::Iri) {
-            auto it = predicates.find(t.p.value);
-            if (it == predicates.end())
-                it = predicates.emplace(t.p.value, terms.intern(t.p, scope)).first;
-            p = it->second;
-        } else {
-            p = terms.intern(t.p, scope);
+    terms.adopt(triples.terms, scope);
+    // A literal typed xsd:string is the plain literal: such terms (rare) get the id of the plain
+    // one, and the triples are then copied with the ids mapped.
+    std::vector<TermId> map;
+    for (TermId id = 0; id < triples.terms.size(); ++id) {
+        if (!is_xsd_string(triples.terms[id])) continue;
+        if (map.empty()) {
+            map.resize(triples.terms.size());
+            for (TermId k = 0; k < map.size(); ++k)
+                map[k] = k;
         }
-        const TermId o = is_xsd_string(t.o) ? terms.intern(rdf::Term::plain(t.o.value), scope)
-                                            : terms.intern(t.o, scope);
-        graph.add(s, p, o);
+        map[id] = terms.intern(triples.terms[id], scope);
     }
+    if (map.empty()) {
+        graph.assign_sorted(triples.triples);
+        return;
+    }
+    graph.reserve(triples.size());
+    for (const rdf::IdTriple& t : triples.triples)
+        graph.add(map[t.s], map[t.p], map[t.o]);
     graph.seal();
 }
 

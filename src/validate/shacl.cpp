@@ -196,14 +196,14 @@ struct Sink {
 
 // ----- literal helpers ----------------------------------------------------------------------
 
-std::string datatype_of(const rdf::Term& t) {
+std::string datatype_of(rdf::TermRef t) {
     switch (t.kind) {
     case Kind::Plain:
         return xsd("string");
     case Kind::Lang:
         return rdf::term(rdf::kRdf, "langString");
     case Kind::Typed:
-        return t.tag;
+        return std::string(t.tag);
     default:
         return {};
     }
@@ -246,7 +246,7 @@ bool valid_date_parts(int year, int month, int day) {
 
 /// Whether `lexical` is a valid lexical form of `datatype` (XSD types parley meets; any other
 /// datatype is accepted).
-bool well_formed(const std::string& lexical, std::string_view datatype) {
+bool well_formed(std::string_view lexical, std::string_view datatype) {
     static const std::regex kInteger(R"(^[+-]?[0-9]+$)");
     static const std::regex kDecimal(R"(^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$)");
     static const std::regex kDouble(
@@ -259,9 +259,9 @@ bool well_formed(const std::string& lexical, std::string_view datatype) {
     const auto local = xsd_local(datatype);
     if (local.empty()) return true;
     if (is_integer_type(local)) {
-        if (!std::regex_match(lexical, kInteger)) return false;
+        if (!std::regex_match(lexical.begin(), lexical.end(), kInteger)) return false;
         const bool negative = lexical[0] == '-';
-        const bool zero = lexical.find_first_not_of("+-0") == std::string::npos;
+        const bool zero = lexical.find_first_not_of("+-0") == std::string_view::npos;
         if (local == "nonNegativeInteger" || local.starts_with("unsigned"))
             return !negative || zero;
         if (local == "positiveInteger") return !negative && !zero;
@@ -269,17 +269,18 @@ bool well_formed(const std::string& lexical, std::string_view datatype) {
         if (local == "negativeInteger") return negative && !zero;
         return true;
     }
-    if (local == "decimal") return std::regex_match(lexical, kDecimal);
-    if (local == "double" || local == "float") return std::regex_match(lexical, kDouble);
+    if (local == "decimal") return std::regex_match(lexical.begin(), lexical.end(), kDecimal);
+    if (local == "double" || local == "float")
+        return std::regex_match(lexical.begin(), lexical.end(), kDouble);
     if (local == "boolean")
         return lexical == "true" || lexical == "false" || lexical == "1" || lexical == "0";
-    if (local == "gYear") return std::regex_match(lexical, kYear);
-    std::smatch m;
-    if (local == "date" && std::regex_match(lexical, m, kDate)) {
+    if (local == "gYear") return std::regex_match(lexical.begin(), lexical.end(), kYear);
+    std::match_results<std::string_view::const_iterator> m;
+    if (local == "date" && std::regex_match(lexical.begin(), lexical.end(), m, kDate)) {
         return valid_date_parts(std::stoi(m[1].str()), std::stoi(m[2].str()),
                                 std::stoi(m[3].str()));
     }
-    if (local == "dateTime" && std::regex_match(lexical, m, kDateTime)) {
+    if (local == "dateTime" && std::regex_match(lexical.begin(), lexical.end(), m, kDateTime)) {
         return valid_date_parts(std::stoi(m[1].str()), std::stoi(m[2].str()),
                                 std::stoi(m[3].str())) &&
                std::stoi(m[4].str()) <= 24 && std::stoi(m[5].str()) <= 59 &&
@@ -289,21 +290,21 @@ bool well_formed(const std::string& lexical, std::string_view datatype) {
     return true;
 }
 
-bool has_timezone(const std::string& lexical) {
+bool has_timezone(std::string_view lexical) {
     static const std::regex kTz(R"((Z|[+-][0-9]{2}:[0-9]{2})$)");
-    return std::regex_search(lexical, kTz);
+    return std::regex_search(lexical.begin(), lexical.end(), kTz);
 }
 
 /// Compares two literals for sh:min/maxInclusive/Exclusive: negative, zero or positive, or
 /// nothing when they are not comparable (different value spaces, ill-formed, not literals).
-std::optional<int> compare_literals(const rdf::Term& a, const rdf::Term& b) {
+std::optional<int> compare_literals(rdf::TermRef a, rdf::TermRef b) {
     if (!a.is_literal() || !b.is_literal()) return std::nullopt;
     const auto da = datatype_of(a);
     const auto db = datatype_of(b);
     if (!well_formed(a.value, da) || !well_formed(b.value, db)) return std::nullopt;
     if (is_numeric_type(da) && is_numeric_type(db)) {
-        const long double x = std::strtold(a.value.c_str(), nullptr);
-        const long double y = std::strtold(b.value.c_str(), nullptr);
+        const long double x = std::strtold(std::string(a.value).c_str(), nullptr);
+        const long double y = std::strtold(std::string(b.value).c_str(), nullptr);
         if (x != x || y != y) return std::nullopt; // NaN
         return x < y ? -1 : (x > y ? 1 : 0);
     }
@@ -313,7 +314,7 @@ std::optional<int> compare_literals(const rdf::Term& a, const rdf::Term& b) {
         const int c = a.value.compare(b.value);
         return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    const auto string_like = [](const rdf::Term& t) {
+    const auto string_like = [](rdf::TermRef t) {
         return t.kind == Kind::Plain || t.kind == Kind::Lang;
     };
     if (string_like(a) && string_like(b)) {
@@ -337,11 +338,11 @@ std::string lower(std::string s) {
 
 /// SPARQL `langMatches(tag, range)`: case-insensitive, `range` equal to `tag` or a prefix of it
 /// followed by `-`; `*` matches any non-empty tag.
-bool lang_matches(const std::string& tag, const std::string& range) {
+bool lang_matches(std::string_view tag, std::string_view range) {
     if (tag.empty()) return false;
     if (range == "*") return true;
-    const auto t = lower(tag);
-    const auto r = lower(range);
+    const auto t = lower(std::string(tag));
+    const auto r = lower(std::string(range));
     return t == r || (t.size() > r.size() && t.starts_with(r) && t[r.size()] == '-');
 }
 
@@ -366,7 +367,7 @@ public:
         }
         for (const TermId u : v_.unsupported) {
             if (!shapes_graph_.with_predicate(u).empty())
-                report.unsupported.push_back(terms_.term(u).value);
+                report.unsupported.emplace_back(terms_.term(u).value);
         }
         for (const auto& r : raw)
             report.results.push_back(to_result(r));
@@ -380,10 +381,10 @@ public:
     }
 
 private:
-    const rdf::Term& term(TermId id) const { return terms_.term(id); }
+    rdf::TermRef term(TermId id) const { return terms_.term(id); }
 
     [[nodiscard]] std::string name(TermId id) const {
-        const auto& t = term(id);
+        const rdf::TermRef t = term(id);
         return t.kind == Kind::Iri ? compact_iri(t.value) : rdf::to_turtle(t);
     }
 
@@ -484,7 +485,7 @@ private:
     IPath parse_path(TermId node, TermId shape, int depth) const {
         if (depth > kMaxDepth) bad_shape(shape, "sh:path is nested too deeply");
         IPath path;
-        const auto& t = term(node);
+        const rdf::TermRef t = term(node);
         if (t.kind == Kind::Iri && node != v_.rdf_nil) {
             path.predicate = node;
             return path;
@@ -524,7 +525,7 @@ private:
     }
 
     std::size_t count_param(TermId shape, TermId value, const char* param) const {
-        const auto& t = term(value);
+        const rdf::TermRef t = term(value);
         if (t.is_literal() && well_formed(t.value, xsd("integer")) && t.value[0] != '-') {
             std::size_t n = 0;
             const auto* first = t.value.data() + (t.value[0] == '+' ? 1 : 0);
@@ -539,7 +540,7 @@ private:
         std::string best;
         int best_rank = 3;
         for (const TermId m : shapes_graph_.objects(shape, v_.message)) {
-            const auto& t = term(m);
+            const rdf::TermRef t = term(m);
             if (!t.is_literal()) continue;
             const int rank = t.kind == Kind::Lang ? (lang_matches(t.tag, "en") ? 0 : 2) : 1;
             if (rank < best_rank || (rank == best_rank && t.value < best)) {
@@ -558,7 +559,7 @@ private:
             shape.path = parse_path(paths.front(), id, 0);
         }
         for (const TermId d : shapes_graph_.objects(id, v_.deactivated)) {
-            const auto& t = term(d);
+            const rdf::TermRef t = term(d);
             shape.deactivated = shape.deactivated || (t.value == "true" || t.value == "1");
         }
         if (const auto sev = shapes_graph_.objects(id, v_.severity); !sev.empty()) {
@@ -583,7 +584,7 @@ private:
                         bad_shape(id, compact_iri(term(param).value) +
                                           " needs a property shape (sh:path)");
                     if (kind == Component::UniqueLang) {
-                        const auto& t = term(value);
+                        const rdf::TermRef t = term(value);
                         if (t.value != "true" && t.value != "1") continue;
                     } else {
                         c.count = count_param(
@@ -602,7 +603,7 @@ private:
                     break;
                 case Component::LanguageIn:
                     for (const TermId m : list(value))
-                        c.languages.push_back(term(m).value);
+                        c.languages.emplace_back(term(m).value);
                     break;
                 case Component::Pattern: {
                     auto flags = std::regex::ECMAScript;
@@ -610,10 +611,11 @@ private:
                         if (term(f).value.find('i') != std::string::npos)
                             flags |= std::regex::icase;
                     try {
-                        c.regex = std::make_shared<const std::regex>(term(value).value, flags);
+                        c.regex = std::make_shared<const std::regex>(std::string(term(value).value),
+                                                                     flags);
                     } catch (const std::regex_error& e) {
-                        bad_shape(id,
-                                  "invalid sh:pattern \"" + term(value).value + "\": " + e.what());
+                        bad_shape(id, "invalid sh:pattern \"" + std::string(term(value).value) +
+                                          "\": " + e.what());
                     }
                     break;
                 }
@@ -729,7 +731,7 @@ private:
     }
 
     bool value_ok(const Shape& shape, const Constraint& c, TermId v, int depth) {
-        const auto& t = term(v);
+        const rdf::TermRef t = term(v);
         switch (c.kind) {
         case Component::Class:
             return instance_of(v, c.param);
@@ -748,7 +750,8 @@ private:
         case Component::In:
             return std::find(c.list.begin(), c.list.end(), v) != c.list.end();
         case Component::Pattern:
-            return t.kind != Kind::Blank && std::regex_search(t.value, *c.regex);
+            return t.kind != Kind::Blank &&
+                   std::regex_search(t.value.begin(), t.value.end(), *c.regex);
         case Component::LanguageIn:
             return t.kind == Kind::Lang &&
                    std::any_of(c.languages.begin(), c.languages.end(),
@@ -813,7 +816,7 @@ private:
         case Component::UniqueLang: {
             std::map<std::string, int> seen;
             for (const TermId v : values)
-                if (term(v).kind == Kind::Lang) ++seen[lower(term(v).tag)];
+                if (term(v).kind == Kind::Lang) ++seen[lower(std::string(term(v).tag))];
             for (const auto& [lang, n] : seen)
                 if (n > 1) fail(sink, shape, c, focus, std::nullopt, lang);
             return;
@@ -832,7 +835,7 @@ private:
     /// do not change with the blank node ids a parser happens to choose.
     std::string canonical(const Graph& g, TermId id, int depth,
                           std::unordered_set<TermId>& open) const {
-        const auto& t = term(id);
+        const rdf::TermRef t = term(id);
         if (t.kind != Kind::Blank) return rdf::to_turtle(t);
         if (depth > 8 || !open.insert(id).second) return "[]";
         std::vector<std::string> parts;
@@ -847,8 +850,8 @@ private:
     }
 
     rdf::Term public_term(const Graph& g, TermId id) const {
-        const auto& t = term(id);
-        if (t.kind != Kind::Blank) return t;
+        const rdf::TermRef t = term(id);
+        if (t.kind != Kind::Blank) return t.term();
         std::unordered_set<TermId> open;
         return rdf::Term::blank("b" + rdf::hash_hex(canonical(g, id, 0, open)));
     }
@@ -889,7 +892,7 @@ private:
         case Component::HasValue:
             return "Missing the required value " + param + ".";
         case Component::Pattern:
-            return "Value does not match the pattern \"" + term(c.param).value + "\".";
+            return "Value does not match the pattern \"" + std::string(term(c.param).value) + "\".";
         case Component::LanguageIn: {
             std::string langs;
             for (const auto& l : c.languages)
@@ -928,7 +931,7 @@ private:
         std::string best;
         bool found = false;
         for (const TermId o : data_.objects(node, pred)) {
-            const auto& t = term(o);
+            const rdf::TermRef t = term(o);
             if (t.is_literal() && (!found || t.value < best)) {
                 best = t.value;
                 found = true;
@@ -939,7 +942,7 @@ private:
 
     std::string document_name(TermId doc) const {
         auto file = literal_of(doc, v_.pl_file_name);
-        return file.empty() ? term(doc).value : file;
+        return file.empty() ? std::string(term(doc).value) : file;
     }
 
     void add_evidence(TermId evidence, std::set<SourceSentence>& out) const {

@@ -48,9 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<parley::DocExtraction> extractions;
     extractions.push_back(sh.extractor.run(docs.front()));
     const parley::KnowledgeGraph graph = parley::build_graph(docs, extractions, sh.lexicon);
-    parley::rdf::TripleSet set = parley::rdf::build_triples(graph, docs);
+    const parley::rdf::TripleSet set = parley::rdf::build_triples(graph, docs);
     const std::size_t expected = set.size();
-    const std::string nt = parley::rdf::to_ntriples(sh.world, std::move(set.triples));
+    const std::string nt = parley::rdf::to_ntriples(sh.world, set.to_triples());
     const std::size_t parsed = parley::fuzz::parse_ntriples_or_abort(nt);
     if (parsed != expected) {
         std::fprintf(stderr, "wrote %zu triples, raptor read %zu\n", expected, parsed);

@@ -312,7 +312,7 @@ TEST_CASE("the graph read back from parley's triples has the same nodes, edges a
     b.id = "b.txt";
     b.title = "A truce?";
     const rdf::TripleSet triples = rdf::build_triples(g, {a, b});
-    const KnowledgeGraph r = graph_from_triples(triples.triples);
+    const KnowledgeGraph r = graph_from_triples(triples.to_triples());
     CHECK(keys(r) == keys(g));
     CHECK(r.num_edges() == g.num_edges());
     const Vertex ana = *r.find("person/ana-berg");

@@ -327,13 +327,7 @@ namespace {
 
 /// The triples of `model` as a `TripleSet` (all in the default graph).
 rdf::TripleSet triple_set(const rdf::Model& model) {
-    rdf::TripleSet set;
-    set.triples = model.triples(); // sorted and unique
-    for (std::size_t i = 0; i < set.triples.size(); ++i) {
-        set.graph_ids.push_back(0);
-        set.graph_offsets.push_back(static_cast<std::uint32_t>(i + 1));
-    }
-    return set;
+    return rdf::make_triple_set(model.triples());
 }
 
 } // namespace
@@ -377,12 +371,11 @@ TEST_CASE("a typed xsd:string literal in a triple set is the plain literal", "[v
     rdf::World world;
     const std::string s = "http://example.org/s";
     const std::string p = "http://example.org/p";
-    rdf::TripleSet set;
-    set.triples = {{rdf::Term::iri(s), rdf::Term::iri(p), rdf::Term::plain("x")},
-                   {rdf::Term::iri(s), rdf::Term::iri(p),
-                    rdf::Term::typed("x", "http://www.w3.org/2001/XMLSchema#string")}};
-    set.graph_ids = {0, 0};
-    set.graph_offsets = {0, 1, 2};
+    const rdf::TripleSet set =
+        rdf::make_triple_set({{rdf::Term::iri(s), rdf::Term::iri(p), rdf::Term::plain("x")},
+                              {rdf::Term::iri(s), rdf::Term::iri(p),
+                               rdf::Term::typed("x", "http://www.w3.org/2001/XMLSchema#string")}});
+    REQUIRE(set.size() == 2);
     const auto report = validate_triples(world, set, kShapes, {});
     CHECK(report.data_triples == 1);
 }
