@@ -479,6 +479,14 @@ void find_meetings(State& st) {
                              (m.first == k + 3 && toks[k + 2].lower == "the")) &&
                             is_actor_entity(st, m.entity))
                             host = m.entity;
+            // "..., with Turkey's Foreign Minister X chairing the meeting": X hosts.
+            if (host < 0)
+                for (const auto& m : st.mentions[s])
+                    if (!m.in_quote && m.last < toks.size() &&
+                        (toks[m.last].lower == "chairing" || toks[m.last].lower == "hosting" ||
+                         toks[m.last].lower == "mediating") &&
+                        is_actor_entity(st, m.entity))
+                        host = m.entity;
             if (host >= 0 && std::find(parts.begin(), parts.end(), host) == parts.end())
                 parts.push_back(host);
             for (std::size_t k = a; k < b; ++k)

@@ -489,4 +489,8 @@ TEST_CASE("a team headed by X is X's side, a meeting asked for is none, the host
     const DocEntity* q = find(ex, "Tomas Quispe");
     REQUIRE(q != nullptr);
     CHECK(q->affiliation == index_of(ex, "Peru"));
+    // The chair is no side: "the two sides" are Chile and Peru.
+    CHECK(stance_on(ex, "Chile", "prisoner exchange") != nullptr);
+    CHECK(stance_on(ex, "Peru", "prisoner exchange") != nullptr);
+    CHECK(stance_on(ex, "Ecuador", "prisoner exchange") == nullptr);
 }
