@@ -453,7 +453,13 @@ void find_entities(State& st) {
     for (auto c : pieces) {
         auto& toks = st.tokens[c.s];
         // Drop leading words that are never names ("On", "The", "Monday").
-        while (c.first < c.last && (is_not_name(toks[c.first]) || toks[c.first].lower == "the"))
+        // A plural title ("Presidents Donald Trump and Xi Jinping") is no part of a name.
+        auto plural_title = [&](const Token& t) {
+            return t.lower.size() > 4 && t.lower.back() == 's' &&
+                   gz.role_word(t.lower.substr(0, t.lower.size() - 1));
+        };
+        while (c.first < c.last && (is_not_name(toks[c.first]) || toks[c.first].lower == "the" ||
+                                    (c.last - c.first > 1 && plural_title(toks[c.first]))))
             ++c.first;
         while (c.last > c.first && (is_not_name(toks[c.last - 1]) ||
                                     st.trig("person_particles", toks[c.last - 1].lower)))

@@ -542,7 +542,8 @@ std::vector<int> subject_actors(const State& st, std::size_t s, std::size_t verb
     auto over_title = [&](std::size_t at) {
         for (bool moved = true; moved && at > 0;) {
             moved = false;
-            if (st.gz.role_word(toks[at - 1].lower) && toks[at - 1].cap) {
+            // (Also lower-case titles: "Peruvian envoy Tomas Quispe".)
+            if (st.gz.role_word(toks[at - 1].lower) && toks[at - 1].word) {
                 --at;
                 moved = true;
                 continue;

@@ -494,3 +494,14 @@ TEST_CASE("a team headed by X is X's side, a meeting asked for is none, the host
     CHECK(stance_on(ex, "Peru", "prisoner exchange") != nullptr);
     CHECK(stance_on(ex, "Ecuador", "prisoner exchange") == nullptr);
 }
+
+TEST_CASE("a plural title before two names, and agreeing in a participle clause", "[extract]") {
+    auto ex = run("Chilean envoy Ana Ruiz and Peruvian envoy Tomas Quispe ended their talks in "
+                  "Lima on Tuesday, agreeing on a framework to cut fishing quotas. Ruiz hoped "
+                  "Presidents Marco Ortiz and Luis Vera would meet soon.\n");
+    CHECK(find(ex, "Marco Ortiz") != nullptr);
+    for (const auto& e : ex.entities)
+        CHECK(e.name.find("Presidents") == std::string::npos);
+    CHECK(stance_on(ex, "Ana Ruiz", "framework to cut fishing quotas") != nullptr);
+    CHECK(stance_on(ex, "Tomas Quispe", "framework to cut fishing quotas") != nullptr);
+}
