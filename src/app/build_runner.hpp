@@ -14,7 +14,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
+
+// Clang tells of its sanitizers through __has_feature (GCC defines __SANITIZE_ADDRESS__).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define PARLEY_LEAK_CHECKED 1
+#endif
+#endif
 
 namespace parley {
 
@@ -72,8 +81,24 @@ BuildResult run_pipeline(const BuildOptions& options);
 /// The writing half of `build` and `merge`: maps the graph of `r` to RDF, writes
 /// `options.out`/graph.* in `options.formats`, validates against the SHACL shapes (report in
 /// validation.ttl), prints warnings and the summary unless quiet. Throws `ParleyError` (exit 1)
-/// for violations with `options.strict`, (exit 2) for I/O errors.
+/// for violations with `options.strict`, (exit 2) for I/O errors. The triple set it builds is
+/// not freed (`keep_until_exit`): call it as the last step of a command.
 void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& options);
+
+/// Hands over `value`, a large structure the process no longer needs, when the process ends
+/// right after: the system takes its memory back at exit at once, while freeing it piece by
+/// piece costs time on one thread (about a second for the graph and the triples of 2,750
+/// articles). So `value` is moved to the heap and deliberately never freed, unless parley is
+/// built with a sanitizer, whose leak check must see a clean run: then it is destroyed here.
+/// Only for the last steps of a command (`build`, `merge`), never in a loop or a library.
+template <class T> void keep_until_exit(T&& value) {
+#if defined(__SANITIZE_ADDRESS__) || defined(PARLEY_LEAK_CHECKED)
+    [[maybe_unused]] const std::decay_t<T> destroyed(std::move(value));
+#else
+    // Owned by no one: the process exit releases it.
+    static_cast<void>(std::make_unique<std::decay_t<T>>(std::move(value)).release());
+#endif
+}
 
 /// Adds the options shared by every command that builds a graph from articles
 /// (`--mappings`, `--ontology`, `--date`, `--lenient`, `--jobs`, `--quiet`) to `cmd`.
