@@ -206,7 +206,7 @@ public:
 
 private:
     void do_run(RunContext& ctx) override {
-        ctx.graph = build_graph(ctx.documents, ctx.extractions, *ctx.lexicon, &summary_);
+        ctx.graph = build_graph(ctx.documents, ctx.extractions, *ctx.lexicon, &summary_, ctx.jobs);
     }
     ResolveSummary& summary_;
 };
