@@ -1,7 +1,7 @@
 // The shared front half of `build`, `merge`, `eval` and `export INPUT...`: collect inputs,
 // ingest and extract them one article at a time (in parallel), resolve into one
-// `KnowledgeGraph`; and the writing half that
-// `build` and `merge` share (`write_outputs`, defined in cmd_build.cpp).
+// `KnowledgeGraph`; and the writing half that `build` and `merge` share (`write_outputs`,
+// defined in cmd_build.cpp).
 #pragma once
 
 #include "core/document.hpp"
@@ -72,10 +72,10 @@ std::vector<std::filesystem::path> default_data(const std::vector<std::string>& 
 /// Runs ingest, extract and resolve. Articles are streamed: each is read, extracted and its
 /// text released before a worker takes the next, so memory grows with the entities and facts
 /// found, not with the bytes read. Throws `ParleyError` on bad input or configuration (for
-/// several bad files, the error of the first in input order). When
-/// stderr is a terminal and `options.quiet` is off, a run whose extraction takes more than a
-/// second shows a progress line on stderr (articles done of total, MB/s, time left), redrawn
-/// with `\r` at most five times a second and erased at the end; it never changes the output.
+/// several bad files, the error of the first in input order). When stderr is a terminal and
+/// `options.quiet` is off, a run whose extraction takes more than a second shows a progress
+/// line on stderr (articles done of total, MB/s, time left), redrawn with `\r` at most five
+/// times a second and erased at the end; it never changes the output.
 BuildResult run_pipeline(const BuildOptions& options);
 
 /// The writing half of `build` and `merge`: maps the graph of `r` to RDF, writes
