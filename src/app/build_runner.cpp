@@ -174,6 +174,8 @@ private:
             if (slot.read_error) std::rethrow_exception(slot.read_error);
         for (const Slot& slot : slots)
             if (slot.extract_error) std::rethrow_exception(slot.extract_error);
+        ctx.documents.reserve(n);
+        ctx.extractions.reserve(n);
         UniqueIds unique;
         for (std::size_t i = 0; i < n; ++i) {
             Slot& slot = slots[i];
