@@ -11,28 +11,13 @@
 #include <iostream>
 #include <malloc.h>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
 namespace parley {
 
 namespace {
-
-class IngestStage : public Stage {
-public:
-    IngestStage(std::vector<std::filesystem::path> files, IngestOptions options)
-        : files_(std::move(files)), options_(std::move(options)) {}
-    std::string_view name() const override { return "ingest"; }
-    unsigned needs() const override { return kNothing; }
-    unsigned provides() const override { return kDocuments; }
-
-private:
-    void do_run(RunContext& ctx) override {
-        ctx.documents = read_documents(files_, options_, ctx.warnings);
-    }
-    std::vector<std::filesystem::path> files_;
-    IngestOptions options_;
-};
 
 /// The progress line of a long extraction on a terminal: "parley: extract 1234/11000 articles,
 /// 5.2 MB/s, 0:42 left". Workers report each finished article (`done`, thread-safe); whichever
@@ -94,49 +79,123 @@ void release_text(Document& doc) {
     std::vector<std::size_t>().swap(doc.char_marks);
 }
 
-class ExtractStage : public Stage {
+/// Ingest and extraction, one article at a time. Each worker takes the next file, reads and
+/// prepares it (ingest), extracts its facts and releases its text before it takes another, so
+/// no more than `jobs` articles' text is in memory at once; what stays is each document's
+/// metadata (id, path, title, date, outlet, notes) and its extraction. The results are then put
+/// in input order, so that documents, extractions, warnings and errors are those of reading
+/// every file first (`read_documents`) and extracting afterwards, whatever the number of
+/// workers:
+///  - A file that cannot be read (or is not valid UTF-8) fails the stage with its error; with
+///    several, the first in input order: no worker starts a file once one has failed, so every
+///    earlier file has been read by then. Reading errors come before extraction errors, and an
+///    extraction error is that of the first article in input order that has one.
+///  - Documents get their ids in input order (`UniqueIds`). Workers extract with the id a file
+///    gets when no file is skipped; should a skipped (binary) file change a later file's id,
+///    that file is read and extracted again with its real id (rare: two files of one name).
+class IngestExtractStage : public Stage {
 public:
-    explicit ExtractStage(bool progress) : progress_(progress) {}
-    std::string_view name() const override { return "extract"; }
-    unsigned needs() const override { return kLexicon | kDocuments; }
-    unsigned provides() const override { return kExtractions; }
+    IngestExtractStage(std::vector<std::filesystem::path> files, IngestOptions options,
+                       bool progress)
+        : files_(std::move(files)), options_(std::move(options)), progress_(progress) {}
+    std::string_view name() const override { return "ingest+extract"; }
+    unsigned needs() const override { return kLexicon; }
+    unsigned provides() const override { return kDocuments | kExtractions; }
 
 private:
+    /// What the workers leave for one file.
+    struct Slot {
+        std::optional<Document> doc; ///< its metadata (text released); empty when skipped
+        DocExtraction extraction;
+        std::vector<std::string> warnings; ///< the note of a skipped (binary) file
+        std::exception_ptr read_error, extract_error;
+    };
+
     void do_run(RunContext& ctx) override {
         const Extractor extractor(*ctx.lexicon);
-        const std::size_t n = ctx.documents.size();
-        ctx.extractions.assign(n, {});
+        const std::size_t n = files_.size();
+        // The ids files get when none is skipped, and the sizes for the progress line.
+        std::vector<std::string> ids(n);
+        std::vector<std::size_t> sizes(n, 0);
+        std::size_t total_bytes = 0;
+        {
+            UniqueIds unique;
+            for (std::size_t i = 0; i < n; ++i) {
+                ids[i] = unique.assign(files_[i], document_id(files_[i]), nullptr);
+                std::error_code ec;
+                const auto size = std::filesystem::file_size(files_[i], ec);
+                sizes[i] = ec ? 0 : static_cast<std::size_t>(size);
+                total_bytes += sizes[i];
+            }
+        }
+        std::vector<Slot> slots(n);
         const unsigned jobs = std::max(1u, std::min<unsigned>(ctx.jobs, static_cast<unsigned>(n)));
         std::atomic<std::size_t> next{0};
-        std::exception_ptr failure;
-        std::mutex failure_mutex;
-        std::size_t total_bytes = 0;
-        for (const auto& d : ctx.documents)
-            total_bytes += d.text.size();
+        std::atomic<bool> read_failed{false};
+        // Index of the first article whose extraction failed: later ones are not extracted.
+        std::atomic<std::size_t> extract_failed{n};
         Progress progress(progress_, n, total_bytes);
         auto worker = [&] {
-            for (std::size_t i = next++; i < n; i = next++) {
-                Document& doc = ctx.documents[i];
-                const std::size_t bytes = doc.text.size();
+            while (!read_failed) {
+                const std::size_t i = next++;
+                if (i >= n) break;
+                Slot& slot = slots[i];
                 try {
-                    ctx.extractions[i] = extractor.run(doc);
+                    slot.doc = try_read_document(files_[i], options_, slot.warnings);
                 } catch (...) {
-                    std::lock_guard lock(failure_mutex);
-                    if (!failure) failure = std::current_exception();
+                    slot.read_error = std::current_exception();
+                    read_failed = true;
                 }
-                // Later stages need only the document's id and metadata (the evidence holds
-                // its sentences): the text is released as soon as it is extracted.
-                release_text(doc);
-                progress.done(bytes);
+                if (slot.doc) {
+                    slot.doc->id = ids[i];
+                    if (i < extract_failed) {
+                        try {
+                            slot.extraction = extractor.run(*slot.doc);
+                        } catch (...) {
+                            slot.extract_error = std::current_exception();
+                            for (std::size_t f = extract_failed; i < f;)
+                                extract_failed.compare_exchange_weak(f, i);
+                        }
+                    }
+                    // Later stages need only the document's id and metadata (the evidence
+                    // holds its sentences): the text goes as soon as it is extracted.
+                    release_text(*slot.doc);
+                }
+                progress.done(sizes[i]);
             }
         };
-        std::vector<std::jthread> pool;
-        for (unsigned j = 1; j < jobs; ++j)
-            pool.emplace_back(worker);
-        worker();
-        pool.clear(); // joins
-        if (failure) std::rethrow_exception(failure);
+        {
+            std::vector<std::jthread> pool;
+            for (unsigned j = 1; j < jobs; ++j)
+                pool.emplace_back(worker);
+            worker();
+        } // joins
+        for (const Slot& slot : slots)
+            if (slot.read_error) std::rethrow_exception(slot.read_error);
+        for (const Slot& slot : slots)
+            if (slot.extract_error) std::rethrow_exception(slot.extract_error);
+        ctx.documents.reserve(n);
+        ctx.extractions.reserve(n);
+        UniqueIds unique;
+        for (std::size_t i = 0; i < n; ++i) {
+            Slot& slot = slots[i];
+            ctx.warnings.insert(ctx.warnings.end(), slot.warnings.begin(), slot.warnings.end());
+            if (!slot.doc) continue;
+            std::string id = unique.assign(files_[i], document_id(files_[i]), &ctx.warnings);
+            if (id != slot.doc->id) {
+                Document doc = read_document(files_[i], options_);
+                doc.id = std::move(id);
+                slot.extraction = extractor.run(doc);
+                release_text(doc);
+                slot.doc = std::move(doc);
+            }
+            ctx.documents.push_back(std::move(*slot.doc));
+            ctx.extractions.push_back(std::move(slot.extraction));
+        }
     }
+
+    std::vector<std::filesystem::path> files_;
+    IngestOptions options_;
     bool progress_;
 };
 
@@ -149,7 +208,7 @@ public:
 
 private:
     void do_run(RunContext& ctx) override {
-        ctx.graph = build_graph(ctx.documents, ctx.extractions, *ctx.lexicon, &summary_);
+        ctx.graph = build_graph(ctx.documents, ctx.extractions, *ctx.lexicon, &summary_, ctx.jobs);
     }
     ResolveSummary& summary_;
 };
@@ -188,8 +247,8 @@ BuildResult run_pipeline(const BuildOptions& options) {
     io.date = options.date;
     io.lenient = options.lenient;
     Pipeline p(kLexicon);
-    p.add(std::make_unique<IngestStage>(files, io))
-        .add(std::make_unique<ExtractStage>(!options.quiet && isatty(STDERR_FILENO) == 1))
+    p.add(std::make_unique<IngestExtractStage>(files, io,
+                                               !options.quiet && isatty(STDERR_FILENO) == 1))
         .add(std::make_unique<ResolveStage>(r.summary));
     p.run(r.ctx);
     r.timing = p.timing();

@@ -1,6 +1,7 @@
 // The shared front half of `build`, `merge`, `eval` and `export INPUT...`: collect inputs,
-// ingest, extract (in parallel), resolve into one `KnowledgeGraph`; and the writing half that
-// `build` and `merge` share (`write_outputs`, defined in cmd_build.cpp).
+// ingest and extract them one article at a time (in parallel), resolve into one
+// `KnowledgeGraph`; and the writing half that `build` and `merge` share (`write_outputs`,
+// defined in cmd_build.cpp).
 #pragma once
 
 #include "core/document.hpp"
@@ -13,7 +14,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
+
+// Clang tells of its sanitizers through __has_feature (GCC defines __SANITIZE_ADDRESS__).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define PARLEY_LEAK_CHECKED 1
+#endif
+#endif
 
 namespace parley {
 
@@ -59,17 +69,36 @@ std::filesystem::path resolve_data_dir(const std::filesystem::path& dir);
 std::vector<std::filesystem::path> default_data(const std::vector<std::string>& data,
                                                 const std::string& command);
 
-/// Runs ingest, extract and resolve. Throws `ParleyError` on bad input or configuration. When
-/// stderr is a terminal and `options.quiet` is off, a run whose extraction takes more than a
-/// second shows a progress line on stderr (articles done of total, MB/s, time left), redrawn
-/// with `\r` at most five times a second and erased at the end; it never changes the output.
+/// Runs ingest, extract and resolve. Articles are streamed: each is read, extracted and its
+/// text released before a worker takes the next, so memory grows with the entities and facts
+/// found, not with the bytes read. Throws `ParleyError` on bad input or configuration (for
+/// several bad files, the error of the first in input order). When stderr is a terminal and
+/// `options.quiet` is off, a run whose extraction takes more than a second shows a progress
+/// line on stderr (articles done of total, MB/s, time left), redrawn with `\r` at most five
+/// times a second and erased at the end; it never changes the output.
 BuildResult run_pipeline(const BuildOptions& options);
 
 /// The writing half of `build` and `merge`: maps the graph of `r` to RDF, writes
 /// `options.out`/graph.* in `options.formats`, validates against the SHACL shapes (report in
 /// validation.ttl), prints warnings and the summary unless quiet. Throws `ParleyError` (exit 1)
-/// for violations with `options.strict`, (exit 2) for I/O errors.
+/// for violations with `options.strict`, (exit 2) for I/O errors. The triple set it builds is
+/// not freed (`keep_until_exit`): call it as the last step of a command.
 void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& options);
+
+/// Hands over `value`, a large structure the process no longer needs, when the process ends
+/// right after: the system takes its memory back at exit at once, while freeing it piece by
+/// piece costs time on one thread (about a second for the graph and the triples of 2,750
+/// articles). So `value` is moved to the heap and deliberately never freed, unless parley is
+/// built with a sanitizer, whose leak check must see a clean run: then it is destroyed here.
+/// Only for the last steps of a command (`build`, `merge`), never in a loop or a library.
+template <class T> void keep_until_exit(T&& value) {
+#if defined(__SANITIZE_ADDRESS__) || defined(PARLEY_LEAK_CHECKED)
+    [[maybe_unused]] const std::decay_t<T> destroyed(std::move(value));
+#else
+    // Owned by no one: the process exit releases it.
+    static_cast<void>(std::make_unique<std::decay_t<T>>(std::move(value)).release());
+#endif
+}
 
 /// Adds the options shared by every command that builds a graph from articles
 /// (`--mappings`, `--ontology`, `--date`, `--lenient`, `--jobs`, `--quiet`) to `cmd`.

@@ -289,6 +289,7 @@ void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
         write_manifest(cmd.into / "state");
     }
     write_outputs(ctx, r, cmd);
+    keep_until_exit(std::move(r));
 }
 
 } // namespace
@@ -298,7 +299,7 @@ void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& cm
     // One triple set feeds every file and the validator ("same triples" by construction).
     rdf::TripleOptions to;
     to.entail = !cmd.no_entail;
-    const rdf::TripleSet triples = rdf::build_triples(g, r.ctx.documents, to);
+    rdf::TripleSet triples = rdf::build_triples(g, r.ctx.documents, to);
     const auto ontology = resolve_data_dir(cmd.build.ontology);
     // The validator reads the triple set itself: no librdf model of the graph is built. The
     // Turtle, N-Triples and N-Quads writers (Serd) and the validator are independent tasks,
@@ -356,6 +357,7 @@ void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& cm
                     ws.seconds.push_back(part.seconds[k]);
                     ws.cpu_seconds.push_back(part.cpu_seconds[k]);
                 }
+    keep_until_exit(std::move(triples)); // all written and validated; the process ends soon
     const validate::ValidationReport& report = *checked;
     rdf::write_file_atomically(cmd.out / "validation.ttl", validate::to_turtle(report));
     const bool violations = report.violations() > 0;

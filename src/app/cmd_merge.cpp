@@ -113,9 +113,10 @@ void run_merge(AppContext& ctx, const MergeCommand& cmd_in) {
     const auto articles = gather(cmd.shards);
     for (const auto& [name, a] : articles)
         cmd.build.files.push_back(a.file);
-    const BuildResult r = run_pipeline(cmd.build);
+    BuildResult r = run_pipeline(cmd.build);
     write_state(cmd.out, articles);
     write_outputs(ctx, r, cmd);
+    keep_until_exit(std::move(r));
 }
 
 } // namespace

@@ -35,12 +35,6 @@ bool is_txt(const fs::path& p) {
     return ext == ".txt";
 }
 
-/// A file name fit for RDF literals: ill-formed UTF-8 in it becomes U+FFFD.
-std::string document_id(const fs::path& file) {
-    const std::string id = file.filename().string();
-    return utf8_error_offset(id) == std::string_view::npos ? id : nfc(id);
-}
-
 /// A title for a text without a headline, whose first line is a long paragraph: its first
 /// sentence, cut after a word and marked with "…" when still longer than `kMaxTitleBytes`.
 std::string shorten_title(const Document& doc, const DocumentHeader& header) {
@@ -176,6 +170,26 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& inputs) {
     return files;
 }
 
+std::string document_id(const fs::path& file) {
+    // A file name fit for RDF literals: ill-formed UTF-8 in it becomes U+FFFD.
+    const std::string id = file.filename().string();
+    return utf8_error_offset(id) == std::string_view::npos ? id : nfc(id);
+}
+
+std::string UniqueIds::assign(const fs::path& file, std::string id,
+                              std::vector<std::string>* warnings) {
+    if (const auto it = seen_.find(id); it != seen_.end()) {
+        std::string unique = file.lexically_normal().generic_string();
+        if (utf8_error_offset(unique) != std::string_view::npos) unique = nfc(unique);
+        if (warnings)
+            warnings->push_back(file.string() + ": file name also used by " + it->second +
+                                "; document id is \"" + unique + "\"");
+        id = std::move(unique);
+    }
+    seen_.emplace(id, file.string());
+    return id;
+}
+
 Document make_document(const std::string& id, std::string bytes, const IngestOptions& options) {
     return build_document(id, id, std::move(bytes), options);
 }
@@ -199,18 +213,11 @@ std::vector<Document> read_documents(const std::vector<fs::path>& files,
                                      std::vector<std::string>& warnings) {
     std::vector<Document> docs;
     docs.reserve(files.size());
-    std::map<std::string, std::string> seen; // id -> path of the file that has it
+    UniqueIds ids;
     for (const fs::path& file : files) {
         std::optional<Document> doc = try_read_document(file, options, warnings);
         if (!doc) continue;
-        if (const auto it = seen.find(doc->id); it != seen.end()) {
-            std::string unique = file.lexically_normal().generic_string();
-            if (utf8_error_offset(unique) != std::string_view::npos) unique = nfc(unique);
-            warnings.push_back(file.string() + ": file name also used by " + it->second +
-                               "; document id is \"" + unique + "\"");
-            doc->id = std::move(unique);
-        }
-        seen.emplace(doc->id, file.string());
+        doc->id = ids.assign(file, std::move(doc->id), &warnings);
         docs.push_back(std::move(*doc));
     }
     return docs;

@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,24 @@ public:
 std::optional<Document> try_read_document(const std::filesystem::path& file,
                                           const IngestOptions& options,
                                           std::vector<std::string>& warnings);
+
+/// The id `read_document` gives the document of `file`: its file name (ill-formed UTF-8 in it
+/// replaced with U+FFFD).
+std::string document_id(const std::filesystem::path& file);
+
+/// Keeps the ids of one build's documents unique, in input order: the first document with an
+/// id keeps it; a later one gets its file's path (with '/' separators) instead, and a warning
+/// says so. `read_documents` and `build`'s streaming reader give the same ids through it.
+class UniqueIds {
+public:
+    /// The id of the document of `file` whose own id is `id`; a rename is noted in `warnings`
+    /// (when not null).
+    std::string assign(const std::filesystem::path& file, std::string id,
+                       std::vector<std::string>* warnings);
+
+private:
+    std::map<std::string, std::string> seen_; ///< id -> path of the file that has it
+};
 
 /// Reads `files` in order (normally the result of `collect_inputs`), skipping binary files.
 /// Skipped files and renamed duplicates are reported in `warnings`; each document's own notes

@@ -8,12 +8,15 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace parley {
 
@@ -306,6 +309,41 @@ std::string truncate_slug(std::string s, std::size_t max) {
     return s;
 }
 
+/// Calls `f(i, worker)` for every `i` in [0, n), on up to `jobs` threads (this one included;
+/// `worker` < `jobs` numbers the thread, for per-thread state). `f` may write only what belongs
+/// to its `i`, so the result does not depend on the number of threads. An exception stops the
+/// loop and is rethrown once every thread has finished.
+template <class F> void parallel_for(std::size_t n, unsigned jobs, F f) {
+    constexpr std::size_t kChunk = 64;
+    const unsigned threads =
+        static_cast<unsigned>(std::min<std::size_t>(std::max(jobs, 1u), (n + kChunk - 1) / kChunk));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            f(i, 0u);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](unsigned worker) {
+        try {
+            for (std::size_t b; (b = next.fetch_add(kChunk)) < n;)
+                for (std::size_t i = b; i < std::min(n, b + kChunk); ++i)
+                    f(i, worker);
+        } catch (...) {
+            errors[worker] = std::current_exception();
+            next = n; // the others stop at their next chunk
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < threads; ++t)
+            pool.emplace_back(work, t);
+        work(0);
+    }
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
 /// A global entity cluster.
 struct Cluster {
     EntityType type = EntityType::Person;
@@ -318,11 +356,14 @@ struct Cluster {
 
 KnowledgeGraph build_graph(const std::vector<Document>& docs,
                            const std::vector<DocExtraction>& extractions, const Lexicon& lexicon,
-                           ResolveSummary* summary) {
+                           ResolveSummary* summary, unsigned jobs) {
     PARLEY_CHECK(docs.size() == extractions.size(), "one extraction per document");
+    jobs = std::max(jobs, 1u);
     KnowledgeGraph g;
-    // One transliterator for every key: `slugify` creates one per call on non-ASCII text.
-    const Slugifier slug;
+    // One transliterator for every key: `slugify` creates one per call on non-ASCII text. The
+    // parallel steps use one per thread (a transliterator is not thread-safe).
+    std::vector<Slugifier> slugs(jobs);
+    const Slugifier& slug = slugs[0];
 
     // ---- documents
     std::vector<Vertex> doc_v(docs.size());
@@ -346,31 +387,32 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
     };
     UnionFind uf(all.size());
     {
-        std::map<std::string, std::size_t> by_key;
+        // The key of every entity and the name parts of every person, computed in parallel;
+        // then merged in order.
+        std::vector<std::string> keys(all.size());
         std::vector<NameParts> parts(all.size());
-        for (std::size_t i = 0; i < all.size(); ++i) {
+        parallel_for(all.size(), jobs, [&](std::size_t i, unsigned) {
             const auto& e = ent(i);
-            std::string key;
+            if (e.type == EntityType::Person) parts[i] = name_parts(e.name);
             if (!e.lexicon_id.empty()) {
-                key = e.lexicon_id;
+                keys[i] = e.lexicon_id;
             } else if (!e.qid.empty()) {
-                key = "qid:" + e.qid;
-            } else if (e.type == EntityType::Person) {
-                parts[i] = name_parts(e.name);
-                continue;
-            } else {
+                keys[i] = "qid:" + e.qid;
+            } else if (e.type != EntityType::Person) {
                 std::string folded;
                 for (const auto& w : name_parts(e.name).words)
                     folded += w + " ";
-                key = std::string(to_string(e.type)) + ":" + folded;
+                keys[i] = std::string(to_string(e.type)) + ":" + folded;
             }
-            auto [it, fresh] = by_key.emplace(key, i);
+        });
+        // Persons without a lexicon id or qid merge by name below; persons with one merge with
+        // persons of the same name variants too.
+        std::map<std::string, std::size_t> by_key;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (keys[i].empty()) continue;
+            auto [it, fresh] = by_key.emplace(std::move(keys[i]), i);
             if (!fresh) uf.unite(it->second, i);
         }
-        // Persons with a qid merge with persons of the same name variants.
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (ent(i).type == EntityType::Person && parts[i].words.empty())
-                parts[i] = name_parts(ent(i).name);
         // Full names first, then surname-only names when they fit exactly one cluster. The
         // same spelling merges through a map; different spellings are compared only within a
         // bucket of surnames starting alike, so the work grows with the distinct names, not
@@ -434,10 +476,15 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         if (c.qid.empty()) c.qid = e.qid;
         c.forms.insert(e.surface_forms.begin(), e.surface_forms.end());
     }
-    // Preferred label: the lexicon name; else the full name seen in most documents.
+    // Preferred label: the lexicon name; else the full name seen in most documents (each
+    // cluster on its own, in parallel).
     std::map<std::pair<std::size_t, std::size_t>, Vertex> ent_v;
-    std::vector<std::pair<std::string, std::size_t>> order;
-    for (auto& [root, c] : clusters) {
+    std::vector<Cluster*> cluster_list;
+    cluster_list.reserve(clusters.size());
+    for (auto& [root, c] : clusters)
+        cluster_list.push_back(&c);
+    parallel_for(cluster_list.size(), jobs, [&](std::size_t k, unsigned) {
+        Cluster& c = *cluster_list[k];
         if (!c.lexicon_id.empty()) {
             if (const LexEntry* le = lexicon.by_id(c.lexicon_id)) c.label = le->name;
         }
@@ -461,8 +508,11 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
                 }
             }
         }
+    });
+    std::vector<std::pair<std::string, std::size_t>> order;
+    order.reserve(clusters.size());
+    for (const auto& [root, c] : clusters)
         order.emplace_back(c.label, root);
-    }
     std::sort(order.begin(), order.end());
     // Entities referenced by a fact; the others need a surface form to exist in the graph.
     std::set<std::pair<std::size_t, std::size_t>> used;
@@ -485,28 +535,53 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
         for (const auto& q : ex.quotes)
             use(q.speaker);
     }
-    std::set<std::string> used_keys;
-    for (const auto& [label, root] : order) {
-        auto& c = clusters[root];
-        const bool keep = std::any_of(c.members.begin(), c.members.end(), [&](const auto& m) {
+    // What each kept cluster's vertex gets, prepared in parallel: the slug of its label and
+    // its evidence (every mention of its members, sorted and unique, as `add_evidence` keeps it).
+    struct Prepared {
+        bool keep = false;
+        std::string slug;
+        std::vector<Evidence> evidence;
+    };
+    std::vector<Prepared> prepared(order.size());
+    parallel_for(order.size(), jobs, [&](std::size_t k, unsigned worker) {
+        const Cluster& c = clusters.at(order[k].second);
+        Prepared& p = prepared[k];
+        p.keep = std::any_of(c.members.begin(), c.members.end(), [&](const auto& m) {
             return used.count(m) || !extractions[m.first].entities[m.second].surface_forms.empty();
         });
-        if (!keep) continue;
-        const NodeKind k = node_kind(c.type);
-        std::string key = kind_prefix(k) + "/" + truncate_slug(slug(c.label), 80);
+        if (!p.keep) return;
+        p.slug = truncate_slug(slugs[worker](c.label), 80);
+        for (auto [d, e] : c.members) {
+            const auto& mentions = extractions[d].entities[e].mentions;
+            p.evidence.insert(p.evidence.end(), mentions.begin(), mentions.end());
+        }
+        std::sort(p.evidence.begin(), p.evidence.end());
+        p.evidence.erase(std::unique(p.evidence.begin(), p.evidence.end()), p.evidence.end());
+    });
+    std::set<std::string> used_keys;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        auto& c = clusters[order[k].second];
+        Prepared& p = prepared[k];
+        if (!p.keep) continue;
+        const NodeKind kind = node_kind(c.type);
+        std::string key = kind_prefix(kind) + "/" + p.slug;
         for (int n = 2; used_keys.count(key); ++n)
-            key = kind_prefix(k) + "/" + truncate_slug(slug(c.label), 80) + "-" + std::to_string(n);
+            key = kind_prefix(kind) + "/" + p.slug + "-" + std::to_string(n);
         used_keys.insert(key);
-        Vertex v = g.node(k, key, c.label);
+        Vertex v = g.node(kind, key, c.label);
         g[v].qid = c.qid;
         for (const auto& f : c.forms)
             if (f != c.label) g[v].aliases.insert(f);
+        if (g[v].evidence.empty()) {
+            g[v].evidence = std::move(p.evidence);
+        } else {
+            for (const auto& ev : p.evidence)
+                add_evidence(g[v].evidence, ev);
+        }
         for (auto [d, e] : c.members) {
             ent_v[{d, e}] = v;
             const auto& de = extractions[d].entities[e];
             if (!de.role.empty()) g[v].roles.insert(de.role);
-            for (const auto& ev : de.mentions)
-                add_evidence(g[v].evidence, ev);
             if (!de.surface_forms.empty()) {
                 g[v].sources.insert(docs[d].id);
                 g.relate(v, Relation::MentionedIn, doc_v[d]);
@@ -571,16 +646,18 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (mrefs[i].date) by_date[{v, *mrefs[i].date}].push_back(i);
             if (mrefs[i].loc) by_place[{v, *mrefs[i].loc}].push_back(i);
         }
-    std::vector<std::size_t> candidates;
-    auto later = [&](const std::vector<std::size_t>& list, std::size_t i) { // lists are sorted
-        candidates.insert(candidates.end(), std::upper_bound(list.begin(), list.end(), i),
-                          list.end());
-    };
-    for (std::size_t i = 0; i < mrefs.size(); ++i) {
-        candidates.clear();
+    // The pairs to merge are found in parallel (each meeting with the later ones), then united
+    // in order; the groups (union-find components) do not depend on the order anyway.
+    std::vector<std::vector<std::size_t>> merge_with(mrefs.size());
+    parallel_for(mrefs.size(), jobs, [&](std::size_t i, unsigned) {
+        std::vector<std::size_t> candidates;
+        auto later = [&](const std::vector<std::size_t>& list) { // lists are sorted
+            candidates.insert(candidates.end(), std::upper_bound(list.begin(), list.end(), i),
+                              list.end());
+        };
         for (Vertex v : mrefs[i].parts) {
-            if (mrefs[i].date) later(by_date.at({v, *mrefs[i].date}), i);
-            if (mrefs[i].loc) later(by_place.at({v, *mrefs[i].loc}), i);
+            if (mrefs[i].date) later(by_date.at({v, *mrefs[i].date}));
+            if (mrefs[i].loc) later(by_place.at({v, *mrefs[i].loc}));
         }
         std::sort(candidates.begin(), candidates.end());
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -597,9 +674,12 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             const bool same_loc = a.loc && b.loc;
             if ((a.parts == b.parts && (same_date || same_loc)) || (same_date && shared >= 2) ||
                 (same_loc && shared >= 2 && (!a.date || !b.date)))
-                muf.unite(i, j);
+                merge_with[i].push_back(j);
         }
-    }
+    });
+    for (std::size_t i = 0; i < mrefs.size(); ++i)
+        for (std::size_t j : merge_with[i])
+            muf.unite(i, j);
     std::map<std::size_t, std::vector<std::size_t>> mgroups;
     for (std::size_t i = 0; i < mrefs.size(); ++i)
         mgroups[muf.find(i)].push_back(i);
@@ -663,35 +743,46 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
     // ---- proposals: merge by normalized wording across documents, then by shared content
     //      words (one outlet's "partial truce in the air and at sea" is another's "partial
     //      ceasefire in the air and at sea"); see ProposalIndex.
+    // The key and the signature of every label are computed in parallel first.
+    std::vector<std::pair<std::size_t, std::size_t>> all_props; // (doc, proposal)
+    for (std::size_t d = 0; d < extractions.size(); ++d)
+        for (std::size_t k = 0; k < extractions[d].proposals.size(); ++k)
+            all_props.emplace_back(d, k);
+    std::vector<std::pair<std::string, ProposalSignature>> prop_keys(all_props.size());
+    parallel_for(all_props.size(), jobs, [&](std::size_t i, unsigned) {
+        const std::string& label =
+            extractions[all_props[i].first].proposals[all_props[i].second].label;
+        prop_keys[i] = {proposal_key(label), proposal_signature(label)};
+    });
     std::map<std::string, Vertex> prop_by_key;
     std::vector<std::vector<Vertex>> prop_v(extractions.size());
     ProposalIndex similar;
-    for (std::size_t d = 0; d < extractions.size(); ++d) {
-        for (const auto& dp : extractions[d].proposals) {
-            const std::string pk = proposal_key(dp.label);
-            const ProposalSignature sig = proposal_signature(dp.label);
-            Vertex pv;
-            if (auto it = prop_by_key.find(pk); it != prop_by_key.end()) {
-                pv = it->second;
-            } else if (auto near = similar.find(sig, d)) {
-                pv = *near;
-                prop_by_key.emplace(pk, pv);
-            } else {
-                std::string key = "proposal/" + truncate_slug(slug(dp.label), 60);
-                if (g.find(key)) key += "-" + hex8(fnv1a(pk));
-                pv = g.node(NodeKind::Proposal, key, dp.label);
-                prop_by_key.emplace(pk, pv);
-            }
-            similar.add(sig, pv, d);
-            for (const auto& a : dp.aliases)
-                if (a != g[pv].label) g[pv].aliases.insert(a);
-            if (dp.label != g[pv].label) g[pv].aliases.insert(dp.label);
-            add_evidence(g[pv].evidence, dp.evidence);
-            mention_doc(pv, d);
-            for (int a : dp.proposers)
-                g.relate(pv, Relation::ProposedBy, actor_v(d, a), dp.evidence);
-            prop_v[d].push_back(pv);
+    for (std::size_t i = 0; i < all_props.size(); ++i) {
+        const std::size_t d = all_props[i].first;
+        const auto& dp = extractions[d].proposals[all_props[i].second];
+        const std::string& pk = prop_keys[i].first;
+        const ProposalSignature& sig = prop_keys[i].second;
+        Vertex pv;
+        if (auto it = prop_by_key.find(pk); it != prop_by_key.end()) {
+            pv = it->second;
+        } else if (auto near = similar.find(sig, d)) {
+            pv = *near;
+            prop_by_key.emplace(pk, pv);
+        } else {
+            std::string key = "proposal/" + truncate_slug(slug(dp.label), 60);
+            if (g.find(key)) key += "-" + hex8(fnv1a(pk));
+            pv = g.node(NodeKind::Proposal, key, dp.label);
+            prop_by_key.emplace(pk, pv);
         }
+        similar.add(sig, pv, d);
+        for (const auto& a : dp.aliases)
+            if (a != g[pv].label) g[pv].aliases.insert(a);
+        if (dp.label != g[pv].label) g[pv].aliases.insert(dp.label);
+        add_evidence(g[pv].evidence, dp.evidence);
+        mention_doc(pv, d);
+        for (int a : dp.proposers)
+            g.relate(pv, Relation::ProposedBy, actor_v(d, a), dp.evidence);
+        prop_v[d].push_back(pv);
     }
 
     // ---- stances
@@ -714,26 +805,35 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs,
             if (bits == 3) ++summary->conflicts;
     }
 
-    // ---- quotes: one statement per (speaker, normalized text)
+    // ---- quotes: one statement per (speaker, normalized text); the hashes of the normalized
+    //      texts are computed in parallel first.
+    std::vector<std::pair<std::size_t, std::size_t>> all_quotes; // (doc, quote)
     for (std::size_t d = 0; d < extractions.size(); ++d)
-        for (const auto& dq : extractions[d].quotes) {
-            Vertex sp = actor_v(d, dq.speaker);
-            const std::string norm = name_key(dq.text);
-            std::string key =
-                "statement/" + truncate_slug(slug(g[sp].label), 40) + "-" + hex8(fnv1a(norm));
-            std::string label = g[sp].label + ": \u201C";
-            label += dq.text.size() > 60 ? dq.text.substr(0, 57) + "..." : dq.text;
-            // Never cut a UTF-8 sequence in two.
-            while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80 &&
-                   dq.text.size() > 60)
-                label.pop_back();
-            label += "\u201D";
-            Vertex sv = g.node(NodeKind::Statement, key, label);
-            if (g[sv].text.empty()) g[sv].text = dq.text;
-            add_evidence(g[sv].evidence, dq.evidence);
-            mention_doc(sv, d);
-            g.relate(sv, Relation::Speaker, sp, dq.evidence);
-        }
+        for (std::size_t k = 0; k < extractions[d].quotes.size(); ++k)
+            all_quotes.emplace_back(d, k);
+    std::vector<std::string> quote_hash(all_quotes.size());
+    parallel_for(all_quotes.size(), jobs, [&](std::size_t i, unsigned) {
+        const auto& dq = extractions[all_quotes[i].first].quotes[all_quotes[i].second];
+        quote_hash[i] = hex8(fnv1a(name_key(dq.text)));
+    });
+    for (std::size_t i = 0; i < all_quotes.size(); ++i) {
+        const std::size_t d = all_quotes[i].first;
+        const auto& dq = extractions[d].quotes[all_quotes[i].second];
+        Vertex sp = actor_v(d, dq.speaker);
+        std::string key = "statement/" + truncate_slug(slug(g[sp].label), 40) + "-" + quote_hash[i];
+        std::string label = g[sp].label + ": \u201C";
+        label += dq.text.size() > 60 ? dq.text.substr(0, 57) + "..." : dq.text;
+        // Never cut a UTF-8 sequence in two.
+        while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80 &&
+               dq.text.size() > 60)
+            label.pop_back();
+        label += "\u201D";
+        Vertex sv = g.node(NodeKind::Statement, key, label);
+        if (g[sv].text.empty()) g[sv].text = dq.text;
+        add_evidence(g[sv].evidence, dq.evidence);
+        mention_doc(sv, d);
+        g.relate(sv, Relation::Speaker, sp, dq.evidence);
+    }
 
     // Facts make their actors part of the graph even when only a demonym named them.
     for (Vertex v : g.sorted_nodes()) {

@@ -66,3 +66,55 @@ TEST_CASE("opposite stances of one actor across outlets count as a conflict", "[
                     "said.\n"});
     CHECK(b.summary.conflicts == 1);
 }
+
+namespace {
+
+/// Everything the writers read of a graph, in key order, as one string per node.
+std::vector<std::string> dump(const KnowledgeGraph& g) {
+    std::vector<std::string> out;
+    auto evidence = [](const std::vector<Evidence>& list) {
+        std::string s;
+        for (const auto& ev : list)
+            s += " [" + ev.doc + " " + std::to_string(ev.sentence) + " " +
+                 std::to_string(ev.begin) + "-" + std::to_string(ev.end) + " " + ev.rule + " " +
+                 ev.text + "]";
+        return s;
+    };
+    for (auto v : g.sorted_nodes()) {
+        const NodeProps& n = g[v];
+        std::string s = std::string(to_string(n.kind)) + " " + n.key + " | " + n.label + " | " +
+                        n.qid + " | " + n.text + " | " + (n.date ? n.date->iso() : "-");
+        for (const auto& a : n.aliases)
+            s += " alias:" + a;
+        for (const auto& r : n.roles)
+            s += " role:" + r;
+        for (const auto& d : n.sources)
+            s += " source:" + d;
+        s += evidence(n.evidence);
+        for (auto e : g.sorted_out_edges(v))
+            s += "\n  " + std::string(to_string(g[e].rel)) + " " +
+                 g[boost::target(e, g.boost())].key + evidence(g[e].evidence);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("resolution gives the same graph with one thread or several", "[resolve]") {
+    std::vector<std::string> warnings;
+    const auto docs = read_documents(collect_inputs({std::string(PARLEY_SOURCE_DIR) + "/examples"}),
+                                     IngestOptions{}, warnings);
+    REQUIRE(docs.size() >= 5);
+    std::vector<DocExtraction> ex;
+    for (const auto& d : docs)
+        ex.push_back(extract_document(d, lexicon()));
+    ResolveSummary s1, s3;
+    const KnowledgeGraph one = build_graph(docs, ex, lexicon(), &s1, 1);
+    const KnowledgeGraph three = build_graph(docs, ex, lexicon(), &s3, 3);
+    REQUIRE(one.num_nodes() > 50);
+    CHECK(one.num_nodes() == three.num_nodes());
+    CHECK(one.num_edges() == three.num_edges());
+    CHECK(s1.conflicts == s3.conflicts);
+    CHECK(dump(one) == dump(three));
+}
