@@ -283,12 +283,11 @@ void run_build(AppContext& ctx, const BuildCommand& cmd_in) {
             std::filesystem::remove(p, ec);
         throw;
     }
-    if (state) {
-        state->install();
-    } else {
-        write_manifest(cmd.into / "state");
-    }
+    if (!state) write_manifest(cmd.into / "state");
     write_outputs(ctx, r, cmd);
+    // The copy of the articles (and its one flush of the file system) ran next to the graph's
+    // construction and writing; the state is replaced only once the outputs are written.
+    if (state) state->install();
     keep_until_exit(std::move(r));
 }
 
