@@ -54,7 +54,7 @@ std::string convert_to_utf8(std::string_view bytes, const char* charset, std::si
     // Every supported charset yields at most one UTF-16 unit per input byte (plus one U+FFFD
     // per invalid sequence, which is at least one byte long).
     std::vector<UChar> out(bytes.size() + 16);
-    UChar* target = out.data();
+    std::size_t used = 0; // UChars written; an offset survives the buffer's growth
     const char* const begin = bytes.data();
     const char* source = begin;
     const char* const source_end = begin + bytes.size();
@@ -62,13 +62,13 @@ std::string convert_to_utf8(std::string_view bytes, const char* charset, std::si
     std::size_t first_bad = 0;
     for (;;) {
         status = U_ZERO_ERROR;
+        UChar* target = out.data() + used;
         ucnv_toUnicode(conv.get(), &target, out.data() + out.size(), &source, source_end, nullptr,
                        true, &status);
+        used = static_cast<std::size_t>(target - out.data());
         if (U_SUCCESS(status)) break;
         if (status == U_BUFFER_OVERFLOW_ERROR) {
-            const auto used = static_cast<std::size_t>(target - out.data());
             out.resize(out.size() * 2);
-            target = out.data() + used;
             continue;
         }
         if (status != U_ILLEGAL_CHAR_FOUND && status != U_INVALID_CHAR_FOUND &&
@@ -84,18 +84,14 @@ std::string convert_to_utf8(std::string_view bytes, const char* charset, std::si
         if (!lenient)
             throw io_error(name + ": invalid " + charset + " at byte " + std::to_string(at));
         if (replaced++ == 0) first_bad = at;
-        if (target == out.data() + out.size()) {
-            const auto used = static_cast<std::size_t>(target - out.data());
-            out.resize(out.size() * 2);
-            target = out.data() + used;
-        }
-        *target++ = 0xFFFD;
+        if (used == out.size()) out.resize(out.size() * 2);
+        out[used++] = 0xFFFD;
     }
     if (replaced > 0)
         warnings.push_back(name + ": replaced " + std::to_string(replaced) + " invalid " + charset +
                            " sequence(s) with U+FFFD (first at byte " + std::to_string(first_bad) +
                            ")");
-    const auto units = static_cast<int32_t>(target - out.data());
+    const auto units = static_cast<int32_t>(used);
     std::string utf8;
     icu::UnicodeString(false, out.data(), units).toUTF8String(utf8);
     return utf8;
