@@ -323,9 +323,17 @@ void write_outputs(AppContext& ctx, const BuildResult& r, const WriteOptions& cm
     } else {
         rdf::ensure_directory(cmd.out);
         std::vector<std::exception_ptr> errors(streamed.size());
+        // The longest task first (N-Quads repeats a triple per document), so that the
+        // threads finish together.
+        std::vector<std::size_t> order(streamed.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_partition(order.begin(), order.end(),
+                              [&](std::size_t i) { return streamed[i] == "nq"; });
         std::atomic<std::size_t> next{0};
         auto worker = [&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < streamed.size();) {
+            for (std::size_t k; (k = next.fetch_add(1)) < streamed.size();) {
+                const std::size_t i = order[k];
                 try {
                     parts[i] = rdf::write_triples(ctx.world, triples, cmd.out, {streamed[i]});
                 } catch (...) {
