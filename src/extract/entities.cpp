@@ -505,6 +505,9 @@ void find_entities(State& st) {
                 if (r < c.last && has_head(toks, r, c.last, "org_heads")) c.first = r;
             }
         }
+        // "Prime Minister Sheikh X": an honorific after the title.
+        while (c.first + 1 < c.last && is_not_name(toks[c.first]))
+            ++c.first;
         if (c.first >= c.last) continue;
         if (gz.role(st.span_text_lower(c.s, c.first, c.last))) continue; // "Professor"
         {

@@ -693,6 +693,45 @@ void find_meetings(State& st) {
                     lm.participants.push_back(who);
             }
         }
+        // "X, Y and Z took part in the final round, along with envoys A and B": those named
+        // took part in the meeting reported last (or, when none was, in one of their own).
+        for (std::size_t k = 1; k + 3 < toks.size() && !found_any; ++k) {
+            if (toks[k].lower != "part" || st.in_quote(toks[k].begin)) continue;
+            const auto& tv = toks[k - 1].lower;
+            if ((tv != "took" && tv != "take" && tv != "takes" && tv != "taking") ||
+                toks[k + 1].lower != "in")
+                continue;
+            std::size_t n = k + 2;
+            while (n < toks.size() && n < k + 6 && !meeting_noun(toks[n].lower))
+                ++n;
+            if (n >= toks.size() || !meeting_noun(toks[n].lower)) continue;
+            std::vector<int> who;
+            for (const auto& m : st.mentions[s]) {
+                if (m.in_quote || m.demonym || is_modifier(st, s, m)) continue;
+                if (!is_actor_entity(st, m.entity)) continue;
+                if (m.first > n && !contains_phrase(toks, k, m.first, {"with"})) continue;
+                if (std::find(who.begin(), who.end(), m.entity) == who.end())
+                    who.push_back(m.entity);
+            }
+            if (who.size() < 2 && last_meeting < 0) continue;
+            if (last_meeting >= 0) {
+                auto& lm = st.ex.meetings[static_cast<std::size_t>(last_meeting)];
+                for (int p : who)
+                    if (std::find(lm.participants.begin(), lm.participants.end(), p) ==
+                        lm.participants.end())
+                        lm.participants.push_back(p);
+            } else {
+                DocMeeting mt;
+                mt.participants = who;
+                mt.date = find_date(st, s, 0, toks.size());
+                mt.location = s <= 4 ? dateline_place : -1;
+                mt.evidence = st.evidence(s, k - 1, n + 1, "meeting.took-part", 0.6);
+                st.ex.meetings.push_back(std::move(mt));
+                last_meeting = static_cast<int>(st.ex.meetings.size()) - 1;
+            }
+            last_meeting_sentence = s;
+            found_any = true;
+        }
         // Passive and descriptive forms: "Azerbaijan's delegation was led by X", "Azerbaijan
         // was represented by envoy X", "Y, deputy secretary of ..., was part of the Armenian
         // team": X and Y take part (a side represented by X is X's affiliation).

@@ -128,6 +128,9 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
             "pulled", "come",   "came",  "go",   "went",  "get",     "got",
             "send",   "sent",   "fight", "hit",  "roll",  "step"};
         const auto& p = toks[i - 1].lower;
+        // "pull its troops back": the particle after the object.
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k + 1 < i; ++k)
+            if (particle_verbs.count(toks[k].lower)) return Pol::None;
         if (!particle_verbs.count(p) && !stop_left().count(p)) return Pol::Support;
         if (p == "," || toks[i - 1].cap) return Pol::Support;
     }

@@ -505,3 +505,18 @@ TEST_CASE("a plural title before two names, and agreeing in a participle clause"
     CHECK(stance_on(ex, "Ana Ruiz", "framework to cut fishing quotas") != nullptr);
     CHECK(stance_on(ex, "Tomas Quispe", "framework to cut fishing quotas") != nullptr);
 }
+
+TEST_CASE("those who took part in the round meet, honorifics and separated particles",
+          "[extract]") {
+    auto ex = run("Under the deal, Chile will pull its boats back to an agreed line. Prime "
+                  "Minister Sheikh Ana Ruiz, Bolivian envoy Tomas Quispe and Ecuadorian envoy "
+                  "Luis Vera took part in the final round, along with envoy Marco Ortiz.\n");
+    CHECK(find(ex, "Ana Ruiz") != nullptr);
+    CHECK(stance_on(ex, "Chile", "agreed line") == nullptr);
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    for (const char* who : {"Ana Ruiz", "Tomas Quispe", "Luis Vera", "Marco Ortiz"}) {
+        INFO(who);
+        CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
+    }
+}
