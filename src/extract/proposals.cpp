@@ -247,7 +247,10 @@ int antecedent(const State& st, std::size_t s, std::size_t a, const std::string&
                std::size_t reach = 5) {
     for (int pass = 0; pass < 2; ++pass) {
         if (pass == 1 && !plan_like(head) && !generic_head(head) && !accord_like(head)) break;
-        for (std::size_t back = 0; back <= s && back <= reach; ++back) {
+        // The same head word may point far back ("the declaration" three paragraphs after "a
+        // declaration of principles"); a near-synonym only to the last few sentences.
+        const std::size_t limit = pass == 0 ? std::max<std::size_t>(reach, 8) : reach;
+        for (std::size_t back = 0; back <= s && back <= limit; ++back) {
             const std::size_t ss = s - back;
             const auto& spans = st.proposals[ss];
             for (auto it = spans.rbegin(); it != spans.rend(); ++it) {

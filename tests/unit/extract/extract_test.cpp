@@ -520,3 +520,12 @@ TEST_CASE("those who took part in the round meet, honorifics and separated parti
         CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
     }
 }
+
+TEST_CASE("'the declaration' reaches back further than a near-synonym", "[extract]") {
+    auto ex = run("Chile and Peru signed a declaration of principles in Lima. The text calls for "
+                  "talks. Both sides agreed to begin talks on a final deal. Officials were "
+                  "pleased. Fishermen were not. Markets rose. Analysts were cautious. Bolivia "
+                  "welcomed the declaration.\n");
+    CHECK(stance_on(ex, "Bolivia", "declaration of principles") != nullptr);
+    CHECK(stance_on(ex, "Bolivia", "final deal") == nullptr);
+}
