@@ -505,8 +505,11 @@ void find_entities(State& st) {
                 if (r < c.last && has_head(toks, r, c.last, "org_heads")) c.first = r;
             }
         }
-        // "Prime Minister Sheikh X": an honorific after the title.
-        while (c.first + 1 < c.last && is_not_name(toks[c.first]))
+        // "Prime Minister Sheikh X": an honorific after the title (only honorifics: "Vice
+        // Premier He Lifeng" keeps the surname He).
+        static const std::set<std::string> honorifics = {"sheikh", "sheik", "sheikha", "mr",
+                                                         "mrs",    "ms",    "dr",      "sir"};
+        while (c.first + 1 < c.last && honorifics.count(toks[c.first].lower))
             ++c.first;
         if (c.first >= c.last) continue;
         if (gz.role(st.span_text_lower(c.s, c.first, c.last))) continue; // "Professor"

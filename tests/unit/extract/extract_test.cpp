@@ -513,6 +513,9 @@ TEST_CASE("those who took part in the round meet, honorifics and separated parti
                   "Luis Vera took part in the final round, along with envoy Marco Ortiz.\n");
     CHECK(find(ex, "Ana Ruiz") != nullptr);
     CHECK(stance_on(ex, "Chile", "agreed line") == nullptr);
+    // Only honorifics go: a surname "He" after a title stays.
+    auto he = run("Chinese Vice Premier He Jianguo met Chilean envoy Ana Ruiz in Lima.\n");
+    CHECK(find(he, "He Jianguo") != nullptr);
     REQUIRE(ex.meetings.size() == 1);
     const auto& m = ex.meetings[0];
     for (const char* who : {"Ana Ruiz", "Tomas Quispe", "Luis Vera", "Marco Ortiz"}) {
