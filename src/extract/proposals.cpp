@@ -866,7 +866,9 @@ void find_proposals_and_stances(State& st) {
                         const bool refers =
                             k > obj && anaphoric_head(toks[k].lower) &&
                             (toks[k - 1].lower == "the" || toks[k - 1].lower == "this") &&
-                            k + 1 < toks.size() && stop_token(toks[k + 1]);
+                            k + 1 < toks.size() &&
+                            (stop_token(toks[k + 1]) || toks[k + 1].lower == "as" ||
+                             toks[k + 1].lower == "because" || toks[k + 1].lower == "when");
                         if (proposal_head(st, toks[k].lower) || refers) {
                             std::tie(pa, pb) = noun_phrase(st, s, k);
                             if (pa < obj) pa = obj;
