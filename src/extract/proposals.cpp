@@ -108,6 +108,8 @@ Pol verb_polarity(const State& st, const std::vector<Token>& toks, std::size_t i
             if (toks[k].lower == "to") return Pol::Demand;
             if (!toks[k].word) break;
         }
+    // "the group was ready for a humanitarian truce".
+    if ((w == "ready" || w == "prepared") && next == "for") return Pol::Support;
     // "voted for the resolution", "voted in favour of X", "voted against Y".
     if (w == "voted" || w == "votes" || w == "vote" || w == "voting") {
         if (next == "against") return Pol::Oppose;
@@ -1097,6 +1099,28 @@ void find_proposals_and_stances(State& st) {
                       toks[i + 2].lower == "vital" || toks[i + 2].lower == "imperative") &&
                      toks[i + 3].lower == "to")
                 a = i + 4;
+            // "The militia must leave the homes first": what the speaker demands of another
+            // side, a short subject opening the quotation (the whole clause is the demand).
+            if (a == 0 && toks[i].lower == "must" && i >= 2) {
+                std::size_t open = i;
+                while (open > 0 && !toks[open - 1].quote && i - open < 6)
+                    --open;
+                if (open > 0 && toks[open - 1].quote && i - open >= 1 &&
+                    (toks[open].lower == "the" || toks[open].cap) && toks[open].lower != "it" &&
+                    toks[open].lower != "he" && toks[open].lower != "she" &&
+                    toks[open].lower != "they" && toks[open].lower != "you" &&
+                    toks[open].lower != "this" && toks[open].lower != "there") {
+                    const int speaker = quote_speaker_at(st, toks[i].begin);
+                    auto [c, d] = clause_after(st, s, i + 1);
+                    if (speaker >= 0 && is_actor_entity(st, speaker) && d > c) {
+                        const int p = add_proposal(st, s, open, d, "proposal.quoted-must");
+                        add_proposer(st, p, speaker);
+                        add_stance(st, speaker, Stance::Supports, p, -1, s, open, d,
+                                   "stance.quoted-must");
+                    }
+                }
+                continue;
+            }
             if (a == 0 || a >= toks.size()) continue;
             if (i > 0 && (toks[i - 1].lower == "if" || is_neg(toks[i - 1].lower))) continue;
             if (toks[a].lower == "not" || toks[a].lower == "be" || toks[a].lower == "talk")

@@ -533,3 +533,12 @@ TEST_CASE("'the declaration' reaches back further than a near-synonym", "[extrac
     CHECK(stance_on(ex, "Bolivia", "declaration of principles") != nullptr);
     CHECK(stance_on(ex, "Bolivia", "final deal") == nullptr);
 }
+
+TEST_CASE("a quoted demand on another side and being ready for a truce", "[extract]") {
+    auto ex = run("\"The rebels must leave the port first,\" said Marco Ortiz, a Chilean "
+                  "negotiator. Peru was ready for a humanitarian truce. Bolivia is open to a "
+                  "truce.\n");
+    CHECK(stance_on(ex, "Marco Ortiz", "rebels must leave the port first") != nullptr);
+    CHECK(stance_on(ex, "Peru", "humanitarian truce") != nullptr);
+    CHECK(stance_on(ex, "Bolivia", "truce") == nullptr);
+}
