@@ -489,6 +489,35 @@ void find_meetings(State& st) {
                         host = m.entity;
             if (host >= 0 && std::find(parts.begin(), parts.end(), host) == parts.end())
                 parts.push_back(host);
+            // "after hosting the two countries' defence ministers": the two states named last.
+            for (std::size_t k = trig + 1; k + 1 < b; ++k) {
+                if (toks[k].lower != "two") continue;
+                const auto& noun_after = toks[k + 1].lower;
+                if (noun_after != "countries" && noun_after != "nations" &&
+                    noun_after != "states" && noun_after != "countries'")
+                    continue;
+                std::vector<int> two;
+                for (std::size_t back = 0; back <= 1 && back <= s && two.size() < 2; ++back) {
+                    const auto& ms = st.mentions[s - back];
+                    for (auto m = ms.rbegin(); m != ms.rend() && two.size() < 2; ++m) {
+                        if (back == 0 && m->first >= k) continue;
+                        if (m->in_quote || m->demonym) continue;
+                        const auto& e = st.ex.entities[static_cast<std::size_t>(m->entity)];
+                        if (e.type != EntityType::Country) continue;
+                        // (Not the host's own state: "Malaysian Foreign Minister X ... hosting".)
+                        if (host >= 0 &&
+                            st.ex.entities[static_cast<std::size_t>(host)].affiliation == m->entity)
+                            continue;
+                        if (std::find(two.begin(), two.end(), m->entity) == two.end())
+                            two.push_back(m->entity);
+                    }
+                }
+                if (two.size() == 2)
+                    for (int c : two)
+                        if (std::find(parts.begin(), parts.end(), c) == parts.end())
+                            parts.push_back(c);
+                break;
+            }
             for (std::size_t k = a; k < b; ++k)
                 used[k] = true;
             // "Foreign Minister X hosted and led the round": the host of the meeting

@@ -542,3 +542,16 @@ TEST_CASE("a quoted demand on another side and being ready for a truce", "[extra
     CHECK(stance_on(ex, "Peru", "humanitarian truce") != nullptr);
     CHECK(stance_on(ex, "Bolivia", "truce") == nullptr);
 }
+
+TEST_CASE("a host of 'the two countries' ministers' meets the two states named last", "[extract]") {
+    auto ex = run("Chile and Peru agreed on Monday to extend the fishing truce, Ecuadorian Foreign "
+                  "Minister Luis Vera said after hosting the two countries' defence ministers in "
+                  "Quito.\n");
+    REQUIRE(ex.meetings.size() == 1);
+    const auto& m = ex.meetings[0];
+    for (const char* who : {"Chile", "Peru", "Luis Vera"}) {
+        INFO(who);
+        CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, who)) == 1);
+    }
+    CHECK(std::count(m.participants.begin(), m.participants.end(), index_of(ex, "Ecuador")) == 0);
+}
