@@ -52,6 +52,24 @@ bool contains_phrase(const std::vector<Token>& toks, std::size_t a, std::size_t 
     return false;
 }
 
+/// The last two distinct entities named before token `before` of sentence `s` (or anywhere in
+/// the sentence before it) whose mention `accept(sentence, mention)` takes; fewer when there
+/// are not two. "The two leaders met", "hosting the two countries' ministers".
+template <class Accept>
+std::vector<int> last_two_named(const State& st, std::size_t s, std::size_t before, Accept accept) {
+    std::vector<int> found;
+    for (std::size_t back = 0; back <= 1 && back <= s && found.size() < 2; ++back) {
+        const auto& ms = st.mentions[s - back];
+        for (auto m = ms.rbegin(); m != ms.rend() && found.size() < 2; ++m) {
+            if (back == 0 && m->first >= before) continue;
+            if (m->in_quote || m->demonym || !accept(s - back, *m)) continue;
+            if (std::find(found.begin(), found.end(), m->entity) == found.end())
+                found.push_back(m->entity);
+        }
+    }
+    return found;
+}
+
 } // namespace
 
 /// Is the mention a modifier of something else ("German Chancellor X", "Russia's claims")?
@@ -496,22 +514,14 @@ void find_meetings(State& st) {
                 if (noun_after != "countries" && noun_after != "nations" &&
                     noun_after != "states" && noun_after != "countries'")
                     continue;
-                std::vector<int> two;
-                for (std::size_t back = 0; back <= 1 && back <= s && two.size() < 2; ++back) {
-                    const auto& ms = st.mentions[s - back];
-                    for (auto m = ms.rbegin(); m != ms.rend() && two.size() < 2; ++m) {
-                        if (back == 0 && m->first >= k) continue;
-                        if (m->in_quote || m->demonym) continue;
-                        const auto& e = st.ex.entities[static_cast<std::size_t>(m->entity)];
-                        if (e.type != EntityType::Country) continue;
-                        // (Not the host's own state: "Malaysian Foreign Minister X ... hosting".)
-                        if (host >= 0 &&
-                            st.ex.entities[static_cast<std::size_t>(host)].affiliation == m->entity)
-                            continue;
-                        if (std::find(two.begin(), two.end(), m->entity) == two.end())
-                            two.push_back(m->entity);
-                    }
-                }
+                // (Not the host's own state: "Malaysian Foreign Minister X ... hosting".)
+                const int host_state =
+                    host >= 0 ? st.ex.entities[static_cast<std::size_t>(host)].affiliation : -1;
+                const auto two = last_two_named(st, s, k, [&](std::size_t, const Mention& m) {
+                    return st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                               EntityType::Country &&
+                           m.entity != host_state;
+                });
                 if (two.size() == 2)
                     for (int c : two)
                         if (std::find(parts.begin(), parts.end(), c) == parts.end())
@@ -619,20 +629,14 @@ void find_meetings(State& st) {
                 if (toks[k].lower == "two" && k + 1 < trig &&
                     (persons.count(toks[k + 1].lower) || sides.count(toks[k + 1].lower))) {
                     const bool want_person = persons.count(toks[k + 1].lower) > 0;
-                    std::vector<int> found;
-                    for (std::size_t back = 0; back <= 1 && back <= s && found.size() < 2; ++back) {
-                        const auto& ms = st.mentions[s - back];
-                        for (auto m = ms.rbegin(); m != ms.rend() && found.size() < 2; ++m) {
-                            if (back == 0 && m->first >= k) continue;
-                            if (m->in_quote || m->demonym || is_modifier(st, s - back, *m))
-                                continue;
-                            const auto& e = st.ex.entities[static_cast<std::size_t>(m->entity)];
-                            const bool person = e.type == EntityType::Person;
-                            if (person != want_person || !is_actor_entity(st, m->entity)) continue;
-                            if (std::find(found.begin(), found.end(), m->entity) == found.end())
-                                found.push_back(m->entity);
-                        }
-                    }
+                    const auto found =
+                        last_two_named(st, s, k, [&](std::size_t ms, const Mention& m) {
+                            const bool person =
+                                st.ex.entities[static_cast<std::size_t>(m.entity)].type ==
+                                EntityType::Person;
+                            return !is_modifier(st, ms, m) && person == want_person &&
+                                   is_actor_entity(st, m.entity);
+                        });
                     if (found.size() == 2) parts = found;
                 }
             }

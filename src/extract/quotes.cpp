@@ -10,6 +10,14 @@ namespace parley::extract {
 
 namespace {
 
+/// Does a mention that modifies something else (a possessor, a title's affiliation: "France's
+/// Prime Minister", "M23 spokesman") start at token `k` of sentence `s`?
+bool modifier_at(const State& st, std::size_t s, std::size_t k) {
+    for (const auto& m : st.mentions[s])
+        if (m.first == k && is_modifier(st, s, m)) return true;
+    return false;
+}
+
 bool is_pronoun(const std::string& w) {
     return w == "he" || w == "she" || w == "his" || w == "her" || w == "him";
 }
@@ -648,10 +656,7 @@ void find_quotes(State& st) {
                 // Subject between the quote and the verb, or right after the verb (not the
                 // affiliation of a title: ," M23 spokesman X told reporters).
                 for (std::size_t b = i; b < k; ++b) {
-                    bool modifier = false;
-                    for (const auto& m : st.mentions[s1])
-                        modifier |= m.first == b && is_modifier(st, s1, m);
-                    if (modifier) continue;
+                    if (modifier_at(st, s1, b)) continue;
                     int e = mention_entity_at(st, s1, b, false);
                     if (e < 0) e = resolve_reference(st, s1, b);
                     if (e >= 0 && is_actor_entity(st, e)) {
@@ -758,11 +763,9 @@ void find_quotes(State& st) {
                     if (k > 0 && (t0[k - 1].lower == "to" || t0[k - 1].lower == "by" ||
                                   t0[k - 1].lower == "with"))
                         continue;
-                    // "France's Prime Minister X called it ...": the possessor is no speaker.
-                    bool possessor = false; // also a title's affiliation: "U.S. envoy X"
-                    for (const auto& m : st.mentions[s0])
-                        possessor |= m.first == k && is_modifier(st, s0, m);
-                    if (possessor) continue;
+                    // "France's Prime Minister X called it ...", "U.S. envoy X": the possessor
+                    // or a title's affiliation is no speaker.
+                    if (modifier_at(st, s0, k)) continue;
                     speaker = e;
                     rule = "quote.subject";
                 }
